@@ -1,0 +1,98 @@
+package dev.latchkey.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import dev.latchkey.web.TokenDelivery;
+
+/**
+ * Configuration properties for Latchkey, one namespace for everything SimpleJWT and dj-rest-auth
+ * configure in Django's settings.
+ *
+ * @param dataDirectory directory where the server keeps what it generates itself, such as the
+ * signing key used when none is configured
+ * @param jwt token settings
+ * @param password password hashing and validation settings
+ * @param web HTTP settings
+ * @param cookies token cookie settings
+ */
+@ConfigurationProperties("latchkey")
+public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue Jwt jwt,
+		@DefaultValue Password password, @DefaultValue Web web, @DefaultValue Cookies cookies) {
+
+	/**
+	 * Token settings (SimpleJWT's {@code SIMPLE_JWT}).
+	 *
+	 * @param signingKey HMAC key whose UTF-8 bytes sign tokens (SimpleJWT's SIGNING_KEY), at
+	 * least as long as the hash output. When not set, a random 256-bit key is generated in the
+	 * data directory.
+	 * @param algorithm signing algorithm (HS256, HS384 or HS512)
+	 * @param accessTokenLifetime lifetime of access tokens
+	 * @param refreshTokenLifetime lifetime of refresh tokens
+	 * @param leeway clock skew tolerated when checking expiry
+	 * @param userIdClaim name of the claim holding the user's id
+	 * @param audience audience written into and required of every token, if any
+	 * @param issuer issuer written into and required of every token, if any
+	 * @param authHeaderType scheme accepted in the Authorization header
+	 * @param updateLastLogin whether a successful login updates the user's last_login
+	 */
+	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
+			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
+			@DefaultValue("0s") Duration leeway, @DefaultValue("user_id") String userIdClaim, String audience,
+			String issuer, @DefaultValue("Bearer") String authHeaderType,
+			@DefaultValue("false") boolean updateLastLogin) {
+
+		@Override
+		public String toString() {
+			return "Jwt[signingKey=<redacted>, algorithm=" + this.algorithm + "]";
+		}
+
+	}
+
+	/**
+	 * Password hashing and validation settings.
+	 *
+	 * @param argon2MemoryKib Argon2id memory cost of new hashes, in KiB
+	 * @param argon2Iterations Argon2id time cost (iterations) of new hashes
+	 * @param argon2Parallelism Argon2id parallelism (lanes) of new hashes
+	 * @param minimumLength minimum password length checked by the length validator
+	 */
+	public record Password(@DefaultValue("19456") int argon2MemoryKib, @DefaultValue("2") int argon2Iterations,
+			@DefaultValue("1") int argon2Parallelism, @DefaultValue("8") int minimumLength) {
+	}
+
+	/**
+	 * HTTP settings.
+	 *
+	 * @param apiPrefix path prefix of every Latchkey endpoint
+	 * @param maxBodySize largest request body accepted; larger ones get 413
+	 * @param tokenDelivery how issued tokens reach the client: both (body and cookies), body or
+	 * cookie
+	 * @param permitAll extra path patterns that need no authentication, besides Latchkey's
+	 * public endpoints
+	 */
+	public record Web(@DefaultValue("/api") String apiPrefix, @DefaultValue("64KB") DataSize maxBodySize,
+			@DefaultValue("both") TokenDelivery tokenDelivery, @DefaultValue List<String> permitAll) {
+	}
+
+	/**
+	 * Token cookie settings (dj-rest-auth's JWT_AUTH_COOKIE settings).
+	 *
+	 * @param accessName name of the access token cookie
+	 * @param refreshName name of the refresh token cookie
+	 * @param secure whether the token cookies are only sent over HTTPS
+	 * @param httpOnly whether the token cookies are hidden from page script
+	 * @param sameSite SameSite attribute of the token cookies (Lax, Strict or None)
+	 * @param domain domain of the token cookies; host-only when not set
+	 */
+	public record Cookies(@DefaultValue("access") String accessName, @DefaultValue("refresh") String refreshName,
+			@DefaultValue("true") boolean secure, @DefaultValue("true") boolean httpOnly,
+			@DefaultValue("Lax") String sameSite, String domain) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.latchkey.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import dev.latchkey.token.TokenService;
+import dev.latchkey.user.UserRepository;
+import dev.latchkey.web.AccessTokenResolver;
+import dev.latchkey.web.ApiPaths;
+import dev.latchkey.web.DrfAuthenticationEntryPoint;
+import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.JwtAuthenticationFilter;
+
+/**
+ * Latchkey's default security filter chain: stateless, JWT-authenticated, DRF-shaped 401/403
+ * bodies. It steps aside when the application declares its own {@link SecurityFilterChain}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
+	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, "/token/refresh",
+			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf");
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
+			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter) throws Exception {
+		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
+		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
+				properties.cookies().accessName());
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(entryPoint))
+			.addFilterBefore(new JwtAuthenticationFilter(resolver, tokens, users), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(publicPaths(properties))
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+	static String[] publicPaths(LatchkeyProperties properties) {
+		List<String> paths = new ArrayList<>();
+		String prefix = properties.web().apiPrefix();
+		for (String endpoint : PUBLIC_ENDPOINTS) {
+			paths.add(prefix + endpoint);
+			paths.add(prefix + endpoint + "/");
+		}
+		paths.add("/error");
+		paths.addAll(properties.web().permitAll());
+		return paths.toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.latchkey.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.latchkey.token.TokenService;
+import dev.latchkey.token.TokenSettings;
+import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.Registration;
+import dev.latchkey.web.ApiExceptionHandler;
+import dev.latchkey.web.CookieSettings;
+import dev.latchkey.web.CurrentUserController;
+import dev.latchkey.web.DrfErrorController;
+import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.SignUpController;
+import dev.latchkey.web.SubmittedFormReader;
+import dev.latchkey.web.TokenCookies;
+import dev.latchkey.web.TokenObtainController;
+import dev.latchkey.web.TokenResponses;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubmittedFormReader latchkeySubmittedFormReader(LatchkeyProperties properties) {
+		return new SubmittedFormReader(Math.toIntExact(properties.web().maxBodySize().toBytes()));
+	}
+
+	@Bean
+	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(reader);
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenCookies latchkeyTokenCookies(LatchkeyProperties properties, TokenSettings tokenSettings) {
+		LatchkeyProperties.Cookies cookies = properties.cookies();
+		String prefix = properties.web().apiPrefix();
+		CookieSettings settings = new CookieSettings(cookies.accessName(), cookies.refreshName(), "/", prefix + "/",
+				cookies.domain(), cookies.secure(), cookies.httpOnly(), cookies.sameSite());
+		return new TokenCookies(settings, tokenSettings.accessLifetime(), tokenSettings.refreshLifetime());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenResponses latchkeyTokenResponses(LatchkeyProperties properties, TokenCookies cookies) {
+		return new TokenResponses(properties.web().tokenDelivery(), cookies);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponseWriter latchkeyErrorResponseWriter() {
+		return new ErrorResponseWriter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiExceptionHandler latchkeyApiExceptionHandler() {
+		return new ApiExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
+	DrfErrorController latchkeyErrorController() {
+		return new DrfErrorController();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
+			TokenResponses responses) {
+		return new SignUpController(registration, tokens, responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenObtainController latchkeyTokenObtainController(CredentialsAuthenticator authenticator, TokenService tokens,
+			TokenResponses responses) {
+		return new TokenObtainController(authenticator, tokens, responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CurrentUserController latchkeyCurrentUserController(ProfileService profiles) {
+		return new CurrentUserController(profiles);
+	}
+
+}

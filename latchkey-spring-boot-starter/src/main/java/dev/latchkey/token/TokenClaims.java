@@ -1,0 +1,27 @@
+package dev.latchkey.token;
+
+/**
+ * Names of the claims Latchkey reads and writes, as SimpleJWT 5.2 names them.
+ */
+public final class TokenClaims {
+
+	public static final String TOKEN_TYPE = "token_type";
+
+	public static final String EXPIRES_AT = "exp";
+
+	public static final String ISSUED_AT = "iat";
+
+	public static final String NOT_BEFORE = "nbf";
+
+	public static final String TOKEN_ID = "jti";
+
+	public static final String AUDIENCE = "aud";
+
+	public static final String ISSUER = "iss";
+
+	public static final String DEFAULT_USER_ID = "user_id";
+
+	private TokenClaims() {
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.latchkey.token;
+
+/**
+ * The two kinds of SimpleJWT token, named by their {@code token_type} claim.
+ */
+public enum TokenType {
+
+	ACCESS("access", "AccessToken"),
+
+	REFRESH("refresh", "RefreshToken");
+
+	private final String claimValue;
+
+	private final String className;
+
+	TokenType(String claimValue, String className) {
+		this.claimValue = claimValue;
+		this.className = className;
+	}
+
+	/** The value of the {@code token_type} claim, as SimpleJWT writes it. */
+	public String claimValue() {
+		return this.claimValue;
+	}
+
+	/** SimpleJWT's class name for this type, used in its error bodies ({@code token_class}). */
+	public String className() {
+		return this.className;
+	}
+
+}

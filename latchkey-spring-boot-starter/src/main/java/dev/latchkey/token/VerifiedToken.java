@@ -1,0 +1,23 @@
+package dev.latchkey.token;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A token whose signature and claims were checked.
+ *
+ * @param type the {@code token_type} claim
+ * @param tokenId the {@code jti} claim
+ * @param userId the user id claim
+ * @param issuedAt the {@code iat} claim
+ * @param expiresAt the {@code exp} claim
+ * @param claims every claim of the payload, in issue order
+ */
+public record VerifiedToken(TokenType type, String tokenId, long userId, Instant issuedAt, Instant expiresAt,
+		Map<String, Object> claims) {
+
+	public VerifiedToken {
+		claims = Map.copyOf(claims);
+	}
+
+}

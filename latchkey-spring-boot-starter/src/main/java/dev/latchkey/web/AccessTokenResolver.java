@@ -1,0 +1,73 @@
+package dev.latchkey.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Finds the access token of a request as SimpleJWT's {@code JWTAuthentication.get_raw_token} and
+ * dj-rest-auth's cookie authentication do: the {@code Authorization} header first, and only when
+ * there is none, the access cookie.
+ */
+public final class AccessTokenResolver {
+
+	static final String BAD_HEADER = "Authorization header must contain two space-delimited values";
+
+	private final String headerType;
+
+	private final String cookieName;
+
+	/**
+	 * @param headerType the accepted scheme ({@code AUTH_HEADER_TYPES}), {@code Bearer} by default
+	 * @param cookieName the access cookie's name
+	 */
+	public AccessTokenResolver(String headerType, String cookieName) {
+		this.headerType = headerType;
+		this.cookieName = cookieName;
+	}
+
+	/**
+	 * @return the raw token, or {@code null} when the request carries none for us (no header, or a
+	 * header of another scheme)
+	 * @throws BadAuthorizationHeaderException when the header names our scheme but is not
+	 * {@code <scheme> <token>}
+	 */
+	public String resolve(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null) {
+			return cookie(request);
+		}
+		String[] parts = header.strip().split("\\s+");
+		if (parts.length == 0 || !this.headerType.equals(parts[0])) {
+			return null;
+		}
+		if (parts.length != 2) {
+			throw new BadAuthorizationHeaderException();
+		}
+		return parts[1];
+	}
+
+	private String cookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return null;
+		}
+		for (Cookie cookie : cookies) {
+			if (this.cookieName.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+				return cookie.getValue();
+			}
+		}
+		return null;
+	}
+
+	/** SimpleJWT's {@code bad_authorization_header} failure. */
+	static final class BadAuthorizationHeaderException extends RuntimeException {
+
+		BadAuthorizationHeaderException() {
+			super(BAD_HEADER, null, false, false);
+		}
+
+	}
+
+}

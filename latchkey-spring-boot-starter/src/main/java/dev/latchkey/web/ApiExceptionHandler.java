@@ -1,0 +1,98 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.latchkey.token.InvalidTokenException;
+import dev.latchkey.user.InvalidCredentialsException;
+import dev.latchkey.user.InvalidFieldsException;
+import dev.latchkey.user.UserNotFoundException;
+
+/**
+ * The one place where exceptions from controllers become DRF-shaped answers. Client faults keep
+ * their 4xx; anything unexpected is logged and answered with DRF's generic 500 body, never a
+ * stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
+		return ResponseEntity.badRequest().body(ex.errors());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidCredentials(InvalidCredentialsException ex) {
+		return unauthorized(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidToken(InvalidTokenException ex) {
+		return unauthorized(ErrorBody.invalidToken(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> userNotFound(UserNotFoundException ex) {
+		return unauthorized(ErrorBody.detail(ex.getMessage(), "user_not_found"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> clientError(ClientErrorException ex) {
+		return ResponseEntity.status(ex.status()).body(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.getSupportedHttpMethods() != null) {
+			headers.setAllow(ex.getSupportedHttpMethods());
+		}
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.headers(headers)
+			.body(ErrorBody.detail("Method \"" + ex.getMethod() + "\" not allowed."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		String type = (ex.getContentType() != null) ? ex.getContentType().toString() : "";
+		return clientError(ClientErrorException.unsupportedMediaType(type));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(ErrorBody.detail(ErrorBody.defaultDetail(406)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex) {
+		// Spring MVC's own client errors (no handler, missing parameter, ...) keep their status.
+		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
+				: HttpStatus.INTERNAL_SERVER_ERROR;
+		if (status.is5xxServerError()) {
+			logger.error("Request failed", ex);
+		}
+		return ResponseEntity.status(status).body(ErrorBody.detail(ErrorBody.defaultDetail(status.value())));
+	}
+
+	private static ResponseEntity<Object> unauthorized(Map<String, Object> body) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE)
+			.body(body);
+	}
+
+}

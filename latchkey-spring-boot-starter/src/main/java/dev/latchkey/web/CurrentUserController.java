@@ -1,0 +1,54 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.User;
+
+/**
+ * {@code GET/PUT/PATCH /api/auth/user/}: dj-rest-auth's {@code UserDetailsView}. Only
+ * {@code name} and {@code email} can change; both are optional, so PUT behaves as PATCH.
+ */
+@RestController
+public class CurrentUserController {
+
+	private static final CharField NAME = new CharField("name", false, true, 256);
+
+	private static final CharField EMAIL = new CharField("email", false, true, 254);
+
+	private final ProfileService profiles;
+
+	public CurrentUserController(ProfileService profiles) {
+		this.profiles = profiles;
+	}
+
+	@GetMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	Map<String, Object> get(@AuthenticationPrincipal User user) {
+		return UserBody.of(user);
+	}
+
+	@PutMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	Map<String, Object> put(@AuthenticationPrincipal User user, SubmittedForm form) {
+		return update(user, form);
+	}
+
+	@PatchMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	Map<String, Object> patch(@AuthenticationPrincipal User user, SubmittedForm form) {
+		return update(user, form);
+	}
+
+	private Map<String, Object> update(User user, SubmittedForm form) {
+		FieldErrors errors = new FieldErrors();
+		String name = form.string(NAME, errors);
+		String email = form.string(EMAIL, errors);
+		return UserBody.of(this.profiles.update(user, name, email, errors));
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.latchkey.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.latchkey.token.InvalidTokenException;
+import dev.latchkey.token.TokenService;
+import dev.latchkey.token.VerifiedToken;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserRepository;
+
+/**
+ * Authenticates a request by its access token: SimpleJWT's five-step pipeline (header, raw token,
+ * validated token, user, active). It never answers by itself: a failure is kept on the request
+ * so that only endpoints that need a user refuse it (with SimpleJWT's exact body, through
+ * {@link DrfAuthenticationEntryPoint}), while sign-up, login and refresh are never blocked by a
+ * stale token.
+ */
+public final class JwtAuthenticationFilter extends OncePerRequestFilter {
+
+	/** Request attribute holding the error body of a failed authentication. */
+	static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
+
+	private final AccessTokenResolver tokenResolver;
+
+	private final TokenService tokens;
+
+	private final UserRepository users;
+
+	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, TokenService tokens, UserRepository users) {
+		this.tokenResolver = tokenResolver;
+		this.tokens = tokens;
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			String raw = this.tokenResolver.resolve(request);
+			if (raw != null) {
+				authenticate(raw);
+			}
+		}
+		catch (AccessTokenResolver.BadAuthorizationHeaderException ex) {
+			fail(request, ErrorBody.detail(ex.getMessage(), "bad_authorization_header"));
+		}
+		catch (InvalidTokenException ex) {
+			fail(request, ErrorBody.invalidAccessToken(ex));
+		}
+		catch (UserProblem ex) {
+			fail(request, ErrorBody.detail(ex.getMessage(), ex.code));
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void authenticate(String raw) {
+		VerifiedToken token = this.tokens.authenticateAccess(raw);
+		User user = this.users.findById(token.userId()).orElseThrow(() -> new UserProblem("User not found", "user_not_found"));
+		if (!user.active()) {
+			throw new UserProblem("User is inactive", "user_inactive");
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UserAuthentication(user, token));
+		SecurityContextHolder.setContext(context);
+	}
+
+	private static void fail(HttpServletRequest request, Map<String, Object> body) {
+		request.setAttribute(FAILURE_ATTRIBUTE, body);
+	}
+
+	private static final class UserProblem extends RuntimeException {
+
+		private final String code;
+
+		UserProblem(String message, String code) {
+			super(message, null, false, false);
+			this.code = code;
+		}
+
+	}
+
+}

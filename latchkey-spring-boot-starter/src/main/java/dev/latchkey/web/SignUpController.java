@@ -1,0 +1,66 @@
+package dev.latchkey.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.TokenPair;
+import dev.latchkey.token.TokenService;
+import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.Registration;
+import dev.latchkey.user.SignUpForm;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UsernameRules;
+
+/**
+ * {@code POST /api/auth/signup/}: creates the user and starts a session, answering 201 with the
+ * user, the pair, and the token cookies.
+ */
+@RestController
+public class SignUpController {
+
+	private static final CharField USERNAME = CharField.required("username", UsernameRules.MAX_LENGTH);
+
+	private static final CharField PASSWORD = CharField.required("password", CharField.PASSWORD_MAX_LENGTH);
+
+	private static final CharField NAME = CharField.optional("name", 256);
+
+	private static final CharField EMAIL = CharField.optional("email", 254);
+
+	private final Registration registration;
+
+	private final TokenService tokens;
+
+	private final TokenResponses responses;
+
+	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses) {
+		this.registration = registration;
+		this.tokens = tokens;
+		this.responses = responses;
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
+	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form) {
+		FieldErrors errors = new FieldErrors();
+		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
+				form.string(NAME, errors), form.string(EMAIL, errors));
+		User user = this.registration.register(signUp, errors);
+		TokenPair pair = this.tokens.startSession(user.id());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("user", UserBody.of(user));
+		body.put("message", "register success");
+		Map<String, Object> token = this.responses.tokenBody(pair);
+		if (!token.isEmpty()) {
+			Map<String, Object> accessFirst = new LinkedHashMap<>();
+			accessFirst.put("access", pair.access());
+			accessFirst.put("refresh", pair.refresh());
+			body.put("token", accessFirst);
+		}
+		return this.responses.respond(HttpStatus.CREATED, body, pair);
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.http.ResponseCookie;
+
+import dev.latchkey.token.TokenPair;
+
+/**
+ * Writes and deletes the token cookies. Every token cookie goes through {@link #cookie}, so a
+ * cookie is always deleted with exactly the attributes it was set with (dj-rest-auth's logout bug).
+ */
+public final class TokenCookies {
+
+	private final CookieSettings settings;
+
+	private final Duration accessLifetime;
+
+	private final Duration refreshLifetime;
+
+	public TokenCookies(CookieSettings settings, Duration accessLifetime, Duration refreshLifetime) {
+		this.settings = settings;
+		this.accessLifetime = accessLifetime;
+		this.refreshLifetime = refreshLifetime;
+	}
+
+	/** Cookies carrying both tokens, each living as long as its token. */
+	public List<ResponseCookie> issue(TokenPair pair) {
+		return List.of(cookie(this.settings.accessName(), pair.access(), this.settings.accessPath(), this.accessLifetime),
+				cookie(this.settings.refreshName(), pair.refresh(), this.settings.refreshPath(), this.refreshLifetime));
+	}
+
+	/** Cookies that delete both tokens ({@code Max-Age=0}). */
+	public List<ResponseCookie> clear() {
+		return List.of(cookie(this.settings.accessName(), "", this.settings.accessPath(), Duration.ZERO),
+				cookie(this.settings.refreshName(), "", this.settings.refreshPath(), Duration.ZERO));
+	}
+
+	public String accessCookieName() {
+		return this.settings.accessName();
+	}
+
+	public String refreshCookieName() {
+		return this.settings.refreshName();
+	}
+
+	private ResponseCookie cookie(String name, String value, String path, Duration maxAge) {
+		return ResponseCookie.from(name, value)
+			.path(path)
+			.domain(this.settings.domain())
+			.maxAge(maxAge)
+			.secure(this.settings.secure())
+			.httpOnly(this.settings.httpOnly())
+			.sameSite(this.settings.sameSite())
+			.build();
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.latchkey;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the domain packages free of web types: only {@code web} and {@code autoconfigure} may
+ * know about servlets, Spring MVC and Spring Security's web layer.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.latchkey");
+
+	@Test
+	void domainPackagesWhenCompiledThenDependOnNoWebTypes() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+					"org.springframework.security.web..", "org.springframework.security.config..",
+					"dev.latchkey.web..", "dev.latchkey.autoconfigure..");
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void passwordPackageWhenCompiledThenKnowsNothingOfUsersOrTokens() {
+		noClasses().that()
+			.resideInAPackage("dev.latchkey.password..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.latchkey.user..", "dev.latchkey.token..")
+			.check(CLASSES);
+	}
+
+}
