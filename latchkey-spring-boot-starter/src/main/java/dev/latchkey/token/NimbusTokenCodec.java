@@ -11,6 +11,8 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * {@link TokenCodec} on Nimbus JOSE+JWT with one HMAC key bound to one algorithm, as
@@ -56,12 +58,13 @@ public final class NimbusTokenCodec implements TokenCodec {
 					+ ": it must be at least as long as the hash output (RFC 7518 section 3.2)");
 		}
 		this.algorithm = algorithm;
-		this.header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build();
+		this.header = compactHeader(algorithm);
 	}
 
 	@Override
 	public String encode(Map<String, Object> claims) {
-		JWSObject jws = new JWSObject(this.header, new Payload(claims));
+		// Serialised from the caller's ordered map, so the payload keeps SimpleJWT's key order.
+		JWSObject jws = new JWSObject(this.header, new Payload(JSONObjectUtils.toJSONString(claims)));
 		try {
 			jws.sign(this.signer);
 		}
@@ -69,6 +72,17 @@ public final class NimbusTokenCodec implements TokenCodec {
 			throw new IllegalStateException("Signing failed", ex);
 		}
 		return jws.serialize();
+	}
+
+	/** PyJWT's header, {@code {"alg":"...","typ":"JWT"}} in that order (Nimbus would put typ first). */
+	private static JWSHeader compactHeader(JWSAlgorithm algorithm) {
+		String json = "{\"alg\":\"" + algorithm.getName() + "\",\"typ\":\"" + JOSEObjectType.JWT.getType() + "\"}";
+		try {
+			return JWSHeader.parse(Base64URL.encode(json));
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -59,7 +59,7 @@ class TokenVerifierTests {
 	void verifyWhenSignatureValidButExpiredAtIssueThenRefused() {
 		JsonNode vector = token("access-expired");
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> verifierAt(vector, TokenSettings.defaults()).verify(vector.get("token").asString(), TokenType.ACCESS))
+			.isThrownBy(() -> verifierAt(token("access"), TokenSettings.defaults()).verify(vector.get("token").asString(), TokenType.ACCESS))
 			.withMessage("Token is invalid or expired");
 	}
 
@@ -90,7 +90,7 @@ class TokenVerifierTests {
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> new TokenVerifier(this.codec, TokenSettings.defaults(), atExpiry).verify(vector.get("token").asString(), TokenType.ACCESS));
 		TokenSettings leeway = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), Duration.ofSeconds(30), "user_id", null, null);
-		assertThat(new TokenVerifier(this.codec, leeway, atExpiry).verify(vector.get("token").asString(), TokenType.ACCESS).userId()).isEqualTo(42);
+		assertThat(new TokenVerifier(this.codec, leeway, atExpiry).verify(vector.get("token").asString(), TokenType.ACCESS).userId()).isEqualTo(7);
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class TokenVerifierTests {
 		JsonNode payload = vector.get("payload");
 		TokenSettings strict = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), Duration.ZERO, "user_id",
 				payload.get("aud").asString(), payload.get("iss").asString());
-		assertThat(verifierAt(vector, strict).verify(vector.get("token").asString(), TokenType.ACCESS).userId()).isEqualTo(42);
+		assertThat(verifierAt(vector, strict).verify(vector.get("token").asString(), TokenType.ACCESS).userId()).isEqualTo(7);
 		TokenSettings other = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), Duration.ZERO, "user_id", "other", null);
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> verifierAt(vector, other).verify(vector.get("token").asString(), TokenType.ACCESS));
