@@ -20,10 +20,12 @@ import dev.latchkey.web.TokenDelivery;
  * @param password password hashing and validation settings
  * @param web HTTP settings
  * @param cookies token cookie settings
+ * @param sessions session (refresh-token family) settings
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue Jwt jwt,
-		@DefaultValue Password password, @DefaultValue Web web, @DefaultValue Cookies cookies) {
+		@DefaultValue Password password, @DefaultValue Web web, @DefaultValue Cookies cookies,
+		@DefaultValue Sessions sessions) {
 
 	/**
 	 * Token settings (SimpleJWT's {@code SIMPLE_JWT}).
@@ -40,12 +42,16 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param issuer issuer written into and required of every token, if any
 	 * @param authHeaderType scheme accepted in the Authorization header
 	 * @param updateLastLogin whether a successful login updates the user's last_login
+	 * @param rotateRefreshTokens whether refresh answers a new refresh token too
+	 * @param blacklistAfterRotation whether a rotated refresh token stops working; presenting it
+	 * again after the grace period then revokes its whole session
 	 */
 	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
 			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
 			@DefaultValue("0s") Duration leeway, @DefaultValue("user_id") String userIdClaim, String audience,
 			String issuer, @DefaultValue("Bearer") String authHeaderType,
-			@DefaultValue("false") boolean updateLastLogin) {
+			@DefaultValue("false") boolean updateLastLogin, @DefaultValue("true") boolean rotateRefreshTokens,
+			@DefaultValue("true") boolean blacklistAfterRotation) {
 
 		@Override
 		public String toString() {
@@ -93,6 +99,24 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	public record Cookies(@DefaultValue("access") String accessName, @DefaultValue("refresh") String refreshName,
 			@DefaultValue("true") boolean secure, @DefaultValue("true") boolean httpOnly,
 			@DefaultValue("Lax") String sameSite, String domain) {
+	}
+
+	/**
+	 * Session (refresh-token family) settings.
+	 *
+	 * @param gracePeriod how long a rotated-out refresh token may be presented again (two tabs
+	 * refreshing at once) before that counts as reuse and revokes the session
+	 * @param maximumLifetime absolute lifetime of a session, however often it rotates
+	 * @param revocationPollInterval how often each instance picks up sessions revoked by others
+	 * @param userCacheTtl how long the request path may reuse a user it looked up
+	 * @param cleanupEnabled whether expired refresh-token rows and sessions are deleted on a schedule
+	 * @param cleanupInterval how often expired rows are deleted
+	 * @param cleanupBatchSize how many rows one cleanup statement deletes
+	 */
+	public record Sessions(@DefaultValue("10s") Duration gracePeriod, @DefaultValue("30d") Duration maximumLifetime,
+			@DefaultValue("500ms") Duration revocationPollInterval, @DefaultValue("500ms") Duration userCacheTtl,
+			@DefaultValue("true") boolean cleanupEnabled, @DefaultValue("1h") Duration cleanupInterval,
+			@DefaultValue("1000") int cleanupBatchSize) {
 	}
 
 }

@@ -4,13 +4,21 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.latchkey.token.JdbcOutstandingTokenRepository;
+import dev.latchkey.token.JdbcTokenFamilyRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
+import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserRepository;
 import dev.latchkey.user.UserRepository;
 
@@ -30,15 +38,30 @@ class StorageConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "latchkeyTransactions")
+	TransactionOperations latchkeyTransactions(DataSource dataSource,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new TransactionTemplate(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	UserRepository latchkeyUserRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcUserRepository(JdbcClient.create(dataSource));
+	UserRepository latchkeyUserRepository(DataSource dataSource, LatchkeySchema schema, LatchkeyProperties properties,
+			Clock clock) {
+		return new CachingUserRepository(new JdbcUserRepository(JdbcClient.create(dataSource)),
+				properties.sessions().userCacheTtl(), clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	OutstandingTokenRepository latchkeyOutstandingTokenRepository(DataSource dataSource, LatchkeySchema schema) {
 		return new JdbcOutstandingTokenRepository(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcTokenFamilyRepository(JdbcClient.create(dataSource));
 	}
 
 }

@@ -10,15 +10,26 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.latchkey.token.ActiveUsers;
+import dev.latchkey.token.ExpiredTokenCleaner;
 import dev.latchkey.token.GeneratedSigningKey;
 import dev.latchkey.token.LatchkeyJwtDecoder;
 import dev.latchkey.token.NimbusTokenCodec;
 import dev.latchkey.token.OutstandingTokenRepository;
+import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.RotationSettings;
+import dev.latchkey.token.SessionService;
+import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenCodec;
 import dev.latchkey.token.TokenIssuer;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.token.TokenVerifier;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -74,9 +85,62 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RotationSettings latchkeyRotationSettings(LatchkeyProperties properties) {
+		LatchkeyProperties.Sessions sessions = properties.sessions();
+		try {
+			return new RotationSettings(properties.jwt().rotateRefreshTokens(), properties.jwt().blacklistAfterRotation(),
+					sessions.gracePeriod(), sessions.maximumLifetime());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("latchkey.sessions", sessions, ex.getMessage());
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RevokedFamilies latchkeyRevokedFamilies(TokenFamilyRepository families, TokenSettings settings, Clock clock) {
+		return new RevokedFamilies(families, settings.accessLifetime().plus(settings.leeway()), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TokenService latchkeyTokenService(TokenIssuer issuer, TokenVerifier verifier,
-			OutstandingTokenRepository outstandingTokens) {
-		return new TokenService(issuer, verifier, outstandingTokens);
+			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families,
+			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock) {
+		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
+				rotation.sessionMaximum(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRefresher latchkeyTokenRefresher(TokenVerifier verifier, TokenIssuer issuer,
+			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families, RotationSettings rotation,
+			UserRepository users, RevokedFamilies revokedFamilies, TransactionOperations latchkeyTransactions,
+			Clock clock) {
+		ActiveUsers activeUsers = (userId) -> users.findById(userId).map(User::active).orElse(false);
+		return new TokenRefresher(verifier, issuer, outstandingTokens, families, rotation, activeUsers,
+				revokedFamilies, latchkeyTransactions, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionService latchkeySessionService(TokenFamilyRepository families, RevokedFamilies revokedFamilies,
+			TokenSettings settings, Clock clock) {
+		return new SessionService(families, revokedFamilies, settings.refreshLifetime(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExpiredTokenCleaner latchkeyExpiredTokenCleaner(OutstandingTokenRepository outstandingTokens,
+			TokenFamilyRepository families, LatchkeyProperties properties, Clock clock) {
+		return new ExpiredTokenCleaner(outstandingTokens, families, properties.sessions().cleanupBatchSize(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LatchkeyBackgroundTasks latchkeyBackgroundTasks(RevokedFamilies revokedFamilies, ExpiredTokenCleaner cleaner,
+			LatchkeyProperties properties) {
+		return new LatchkeyBackgroundTasks(revokedFamilies, cleaner, properties.sessions());
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import dev.latchkey.password.NumericPasswordValidator;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.UserAttributeSimilarityValidator;
 import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.UserRepository;
@@ -56,6 +57,13 @@ class UserConfiguration {
 	CredentialsAuthenticator latchkeyCredentialsAuthenticator(UserRepository users,
 			DjangoPasswordEncoder passwordEncoder, Clock clock, LatchkeyProperties properties) {
 		return new CredentialsAuthenticator(users, passwordEncoder, clock, properties.jwt().updateLastLogin());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordChange latchkeyPasswordChange(UserRepository users, DjangoPasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy) {
+		return new PasswordChange(users, passwordEncoder, passwordPolicy);
 	}
 
 	@Bean

@@ -9,9 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.latchkey.token.SessionService;
+import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
@@ -19,11 +22,18 @@ import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.LogoutController;
+import dev.latchkey.web.PasswordChangeController;
+import dev.latchkey.web.RefreshTokenSource;
+import dev.latchkey.web.SessionsController;
 import dev.latchkey.web.SignUpController;
 import dev.latchkey.web.SubmittedFormReader;
 import dev.latchkey.web.TokenCookies;
+import dev.latchkey.web.TokenBlacklistController;
 import dev.latchkey.web.TokenObtainController;
+import dev.latchkey.web.TokenRefreshController;
 import dev.latchkey.web.TokenResponses;
+import dev.latchkey.web.TokenVerifyController;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -93,6 +103,50 @@ class WebConfiguration {
 	TokenObtainController latchkeyTokenObtainController(CredentialsAuthenticator authenticator, TokenService tokens,
 			TokenResponses responses) {
 		return new TokenObtainController(authenticator, tokens, responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenSource latchkeyRefreshTokenSource(LatchkeyProperties properties) {
+		return new RefreshTokenSource(properties.cookies().refreshName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenRefreshController latchkeyTokenRefreshController(TokenRefresher refresher, RefreshTokenSource refreshTokens,
+			TokenResponses responses) {
+		return new TokenRefreshController(refresher, refreshTokens, responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenVerifyController latchkeyTokenVerifyController(TokenService tokens) {
+		return new TokenVerifyController(tokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenBlacklistController latchkeyTokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens) {
+		return new TokenBlacklistController(tokens, refreshTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LogoutController latchkeyLogoutController(TokenService tokens, SessionService sessions,
+			RefreshTokenSource refreshTokens, TokenResponses responses) {
+		return new LogoutController(tokens, sessions, refreshTokens, responses);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionsController latchkeySessionsController(SessionService sessions) {
+		return new SessionsController(sessions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions) {
+		return new PasswordChangeController(passwordChange, sessions);
 	}
 
 	@Bean

@@ -16,8 +16,31 @@ public class InvalidTokenException extends RuntimeException {
 
 	public static final String NO_ID = "Token has no id";
 
+	public static final String NO_ACTIVE_ACCOUNT = "No active account found for the given token.";
+
+	private final String code;
+
 	public InvalidTokenException(String message) {
+		this(message, "token_not_valid");
+	}
+
+	private InvalidTokenException(String message, String code) {
 		super(message, null, false, false);
+		this.code = code;
+	}
+
+	/** SimpleJWT's error code: {@code token_not_valid}, or {@code no_active_account}. */
+	public String code() {
+		return this.code;
+	}
+
+	/** The token is fine but its user is gone or inactive (SimpleJWT 5.3's refresh check). */
+	public static InvalidTokenException noActiveAccount() {
+		return new InvalidTokenException(NO_ACTIVE_ACCOUNT, "no_active_account");
+	}
+
+	public static InvalidTokenException blacklisted() {
+		return new InvalidTokenException(BLACKLISTED);
 	}
 
 	public static InvalidTokenException invalidOrExpired() {

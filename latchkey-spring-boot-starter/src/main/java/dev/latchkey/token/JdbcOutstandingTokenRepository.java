@@ -1,7 +1,13 @@
 package dev.latchkey.token;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,10 +20,28 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 			INSERT INTO latchkey_outstanding_token (jti, user_id, family_id, created_at, expires_at)
 			VALUES (:jti, :userId, :familyId, :createdAt, :expiresAt)""";
 
-	private static final String IS_BLACKLISTED = """
-			SELECT COUNT(*) FROM latchkey_blacklisted_token b
-			JOIN latchkey_outstanding_token o ON o.id = b.token_id
+	private static final String FIND = """
+			SELECT o.jti, o.user_id, o.family_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at,
+			       b.id AS blacklist_id
+			FROM latchkey_outstanding_token o
+			LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id
 			WHERE o.jti = :jti""";
+
+	private static final String MARK_REPLACED = """
+			UPDATE latchkey_outstanding_token SET replaced_by = :successor, replaced_at = :at
+			WHERE jti = :jti AND replaced_by IS NULL""";
+
+	private static final String BLACKLIST = """
+			INSERT INTO latchkey_blacklisted_token (token_id, blacklisted_at)
+			SELECT o.id, :at FROM latchkey_outstanding_token o
+			WHERE o.jti = :jti AND NOT EXISTS (SELECT 1 FROM latchkey_blacklisted_token b WHERE b.token_id = o.id)""";
+
+	private static final String FIND_EXPIRED = """
+			SELECT id FROM latchkey_outstanding_token WHERE expires_at < :now ORDER BY expires_at LIMIT :limit""";
+
+	private static final String DELETE_BLACKLIST_ROWS = "DELETE FROM latchkey_blacklisted_token WHERE token_id IN (:ids)";
+
+	private static final String DELETE_TOKENS = "DELETE FROM latchkey_outstanding_token WHERE id IN (:ids)";
 
 	private final JdbcClient jdbc;
 
@@ -37,8 +61,47 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 	}
 
 	@Override
-	public boolean isBlacklisted(String tokenId) {
-		return this.jdbc.sql(IS_BLACKLISTED).param("jti", tokenId).query(Long.class).single() > 0;
+	public Optional<OutstandingToken> find(String tokenId) {
+		return this.jdbc.sql(FIND).param("jti", tokenId).query(JdbcOutstandingTokenRepository::mapRow).optional();
+	}
+
+	@Override
+	public boolean markReplaced(String tokenId, String successorId, Instant at) {
+		return this.jdbc.sql(MARK_REPLACED)
+			.param("successor", successorId)
+			.param("at", Timestamp.from(at))
+			.param("jti", tokenId)
+			.update() == 1;
+	}
+
+	@Override
+	public void blacklist(String tokenId, Instant at) {
+		try {
+			this.jdbc.sql(BLACKLIST).param("at", Timestamp.from(at)).param("jti", tokenId).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Someone blacklisted it at the same moment: the outcome is the same.
+		}
+	}
+
+	@Override
+	public int deleteExpired(Instant now, int limit) {
+		List<Long> ids = this.jdbc.sql(FIND_EXPIRED)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.sql(DELETE_BLACKLIST_ROWS).param("ids", ids).update();
+		return this.jdbc.sql(DELETE_TOKENS).param("ids", ids).update();
+	}
+
+	private static OutstandingToken mapRow(ResultSet rs, int rowNum) throws SQLException {
+		return new OutstandingToken(rs.getString("jti"), rs.getLong("user_id"), rs.getString("family_id"),
+				JdbcInstants.read(rs, "created_at"), JdbcInstants.read(rs, "expires_at"), rs.getString("replaced_by"),
+				JdbcInstants.read(rs, "replaced_at"), rs.getObject("blacklist_id") != null);
 	}
 
 }

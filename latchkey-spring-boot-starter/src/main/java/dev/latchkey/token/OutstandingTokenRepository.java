@@ -1,21 +1,32 @@
 package dev.latchkey.token;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Where issued refresh tokens are recorded (SimpleJWT's {@code token_blacklist} app).
  */
 public interface OutstandingTokenRepository {
 
-	/**
-	 * Record a refresh token that was just issued.
-	 * @param token the token's details
-	 */
+	/** Record a refresh token that was just issued. */
 	void save(OutstandingToken token);
 
+	Optional<OutstandingToken> find(String tokenId);
+
 	/**
-	 * Whether the refresh token with this {@code jti} is blacklisted.
-	 * @param tokenId the {@code jti}
-	 * @return true if blacklisted
+	 * Record that a token was rotated, only if nobody rotated it first: the database settles
+	 * concurrent refreshes of one token.
+	 * @return whether this caller won
 	 */
-	boolean isBlacklisted(String tokenId);
+	boolean markReplaced(String tokenId, String successorId, Instant at);
+
+	/** Blacklist a token; blacklisting it again changes nothing. */
+	void blacklist(String tokenId, Instant at);
+
+	/**
+	 * Delete up to {@code limit} tokens that expired before {@code now}, with their blacklist rows.
+	 * @return how many were deleted
+	 */
+	int deleteExpired(Instant now, int limit);
 
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * Mints SimpleJWT-shaped tokens: payload keys in SimpleJWT's order ({@code token_type},
  * {@code exp}, {@code iat}, {@code jti}, user id), integer NumericDates, a {@code jti} of 32
- * lowercase hex digits ({@code uuid4().hex}), and {@code aud}/{@code iss} when configured.
+ * lowercase hex digits ({@code uuid4().hex}), then Latchkey's session id ({@code sid}) and
+ * {@code aud}/{@code iss} when configured. SimpleJWT ignores the claims it does not know.
  */
 public final class TokenIssuer {
 
@@ -26,41 +27,62 @@ public final class TokenIssuer {
 	}
 
 	/**
-	 * Issue a refresh token and the access token that goes with it; both share one {@code iat}.
+	 * Issue a refresh token and the access token that goes with it, sharing one {@code iat}; the
+	 * refresh token never outlives {@code notAfter} (the session's absolute end).
 	 * @param userId the user's primary key
-	 * @return the minted refresh token's details and the pair
+	 * @param familyId the session, written as the {@code sid} claim ({@code null} for none)
+	 * @param notAfter the latest {@code exp} the refresh token may have
+	 * @return the pair and what must be recorded of its refresh token
 	 */
-	public IssuedPair issuePair(long userId) {
+	public IssuedPair issuePair(long userId, String familyId, Instant notAfter) {
 		Instant now = this.clock.instant();
-		Minted refresh = mint(TokenType.REFRESH, userId, now, this.settings.refreshLifetime());
-		Minted access = mint(TokenType.ACCESS, userId, now, this.settings.accessLifetime());
-		return new IssuedPair(new TokenPair(access.token(), refresh.token()), refresh.tokenId(), now,
-				refresh.expiresAt());
+		Instant refreshExpiry = min(now.plus(this.settings.refreshLifetime()), notAfter);
+		String refreshId = newTokenId();
+		String refresh = encode(TokenType.REFRESH, refreshId, userId, familyId, now, refreshExpiry);
+		return new IssuedPair(new TokenPair(issueAccess(userId, familyId), refresh), refreshId, now, refreshExpiry);
 	}
 
-	private Minted mint(TokenType type, long userId, Instant issuedAt, java.time.Duration lifetime) {
-		Instant expiresAt = issuedAt.plus(lifetime);
-		String tokenId = newTokenId();
+	/** Issue an access token alone (refresh without rotation). */
+	public String issueAccess(long userId, String familyId) {
+		Instant now = this.clock.instant();
+		return encode(TokenType.ACCESS, newTokenId(), userId, familyId, now, now.plus(this.settings.accessLifetime()));
+	}
+
+	/**
+	 * Sign a refresh token that was issued before again, with its recorded claims: the same
+	 * {@code jti}, {@code iat} and {@code exp}, so handing it out twice forks nothing.
+	 */
+	public String reissueRefresh(OutstandingToken token) {
+		return encode(TokenType.REFRESH, token.tokenId(), token.userId(), token.familyId(), token.createdAt(),
+				token.expiresAt());
+	}
+
+	private String encode(TokenType type, String tokenId, long userId, String familyId, Instant issuedAt,
+			Instant expiresAt) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(TokenClaims.TOKEN_TYPE, type.claimValue());
 		claims.put(TokenClaims.EXPIRES_AT, expiresAt.getEpochSecond());
 		claims.put(TokenClaims.ISSUED_AT, issuedAt.getEpochSecond());
 		claims.put(TokenClaims.TOKEN_ID, tokenId);
 		claims.put(this.settings.userIdClaim(), userId);
+		if (familyId != null) {
+			claims.put(TokenClaims.SESSION_ID, familyId);
+		}
 		if (this.settings.audience() != null) {
 			claims.put(TokenClaims.AUDIENCE, this.settings.audience());
 		}
 		if (this.settings.issuer() != null) {
 			claims.put(TokenClaims.ISSUER, this.settings.issuer());
 		}
-		return new Minted(this.codec.encode(claims), tokenId, expiresAt);
+		return this.codec.encode(claims);
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	static String newTokenId() {
 		return UUID.randomUUID().toString().replace("-", "");
-	}
-
-	private record Minted(String token, String tokenId, Instant expiresAt) {
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package dev.latchkey.token;
 
-import java.util.UUID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Token use cases: start a session (sign-up, login) and authenticate an access token.
+ * Token use cases besides refresh: start a session (sign-up, login), authenticate an access
+ * token (the request path), verify any token (the verify endpoint) and revoke a session by its
+ * refresh token (the blacklist and logout endpoints).
  */
 public final class TokenService {
 
@@ -11,35 +16,100 @@ public final class TokenService {
 
 	private final TokenVerifier verifier;
 
-	private final OutstandingTokenRepository outstandingTokens;
+	private final OutstandingTokenRepository tokens;
 
-	public TokenService(TokenIssuer issuer, TokenVerifier verifier, OutstandingTokenRepository outstandingTokens) {
+	private final TokenFamilyRepository families;
+
+	private final RevokedFamilies revokedFamilies;
+
+	private final Duration sessionMaximum;
+
+	private final Clock clock;
+
+	public TokenService(TokenIssuer issuer, TokenVerifier verifier, OutstandingTokenRepository tokens,
+			TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration sessionMaximum, Clock clock) {
 		this.issuer = issuer;
 		this.verifier = verifier;
-		this.outstandingTokens = outstandingTokens;
+		this.tokens = tokens;
+		this.families = families;
+		this.revokedFamilies = revokedFamilies;
+		this.sessionMaximum = sessionMaximum;
+		this.clock = clock;
 	}
 
 	/**
 	 * Start a new session (refresh-token family) for a user who just proved who they are.
 	 * @param userId the user's primary key
+	 * @param client who is logging in
 	 * @return the new pair
 	 */
-	public TokenPair startSession(long userId) {
-		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId);
-		String familyId = UUID.randomUUID().toString();
-		this.outstandingTokens.save(new OutstandingToken(issued.refreshTokenId(), userId, familyId, issued.issuedAt(),
+	public TokenPair startSession(long userId, ClientInfo client) {
+		Instant now = this.clock.instant();
+		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, now.plus(this.sessionMaximum),
+				null, client);
+		this.families.save(family);
+		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, family.id(), family.expiresAt());
+		this.tokens.save(OutstandingToken.issued(issued.refreshTokenId(), userId, family.id(), issued.issuedAt(),
 				issued.refreshExpiresAt()));
 		return issued.pair();
 	}
 
 	/**
-	 * Verify an access token as the request filter does.
-	 * @param token the compact JWS
-	 * @return the verified token
+	 * Verify an access token as the request filter does: signature and claims, then whether its
+	 * session was revoked (an in-memory lookup, no query).
 	 * @throws InvalidTokenException with SimpleJWT's message
 	 */
 	public VerifiedToken authenticateAccess(String token) {
-		return this.verifier.verify(token, TokenType.ACCESS);
+		VerifiedToken verified = this.verifier.verify(token, TokenType.ACCESS);
+		if (this.revokedFamilies.isRevoked(verified.sessionId())) {
+			throw InvalidTokenException.blacklisted();
+		}
+		return verified;
+	}
+
+	/**
+	 * SimpleJWT's verify endpoint: any token type.
+	 * @return whether the token was revoked (SimpleJWT answers 400 "Token is blacklisted")
+	 * @throws InvalidTokenException if the token is not valid at all
+	 */
+	public boolean isRevoked(String token) {
+		VerifiedToken verified = this.verifier.verifyUntyped(token);
+		if (this.revokedFamilies.isRevoked(verified.sessionId())) {
+			return true;
+		}
+		if (verified.type() != TokenType.REFRESH) {
+			return false;
+		}
+		return this.tokens.find(verified.tokenId()).map(this::isDead).orElse(false);
+	}
+
+	/**
+	 * Blacklist a refresh token and end its session (logout, SimpleJWT's blacklist endpoint).
+	 * @throws InvalidTokenException "Token is blacklisted" if it already was, or if invalid
+	 */
+	public void revokeSession(String refreshToken) {
+		VerifiedToken verified = this.verifier.verify(refreshToken, TokenType.REFRESH);
+		Instant now = this.clock.instant();
+		Optional<OutstandingToken> stored = this.tokens.find(verified.tokenId());
+		if (stored.isEmpty()) {
+			// Issued elsewhere (Django, during a cut-over): record it so that it stays revoked.
+			String familyId = TokenIssuer.newTokenId();
+			this.families.save(new TokenFamily(familyId, verified.userId(), now, now, verified.expiresAt(), null,
+					ClientInfo.none()));
+			this.tokens.save(OutstandingToken.issued(verified.tokenId(), verified.userId(), familyId,
+					verified.issuedAt(), verified.expiresAt()));
+			stored = this.tokens.find(verified.tokenId());
+		}
+		OutstandingToken token = stored.orElseThrow();
+		if (isDead(token)) {
+			throw InvalidTokenException.blacklisted();
+		}
+		this.tokens.blacklist(token.tokenId(), now);
+		this.families.revoke(token.userId(), token.familyId(), null, now).forEach(this.revokedFamilies::markRevoked);
+	}
+
+	private boolean isDead(OutstandingToken token) {
+		return token.blacklisted() || this.families.find(token.familyId()).map(TokenFamily::isRevoked).orElse(true);
 	}
 
 }

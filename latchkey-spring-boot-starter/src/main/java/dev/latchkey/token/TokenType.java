@@ -18,6 +18,19 @@ public enum TokenType {
 		this.className = className;
 	}
 
+	/**
+	 * The type a {@code token_type} claim names.
+	 * @throws InvalidTokenException "Token has wrong type" for any other value
+	 */
+	static TokenType fromClaim(Object claim) {
+		for (TokenType type : values()) {
+			if (type.claimValue.equals(claim)) {
+				return type;
+			}
+		}
+		throw new InvalidTokenException(InvalidTokenException.WRONG_TYPE);
+	}
+
 	/** The value of the {@code token_type} claim, as SimpleJWT writes it. */
 	public String claimValue() {
 		return this.claimValue;

@@ -33,6 +33,20 @@ public final class TokenVerifier {
 	 * @throws InvalidTokenException with SimpleJWT's message when any check fails
 	 */
 	public VerifiedToken verify(String token, TokenType expected) {
+		return check(token, expected);
+	}
+
+	/**
+	 * Verify a token of any type, as SimpleJWT's {@code UntypedToken} (the verify endpoint).
+	 * @param token the compact JWS
+	 * @return the verified token, its type read from the claim
+	 * @throws InvalidTokenException with SimpleJWT's message when any check fails
+	 */
+	public VerifiedToken verifyUntyped(String token) {
+		return check(token, null);
+	}
+
+	private VerifiedToken check(String token, TokenType expected) {
 		Map<String, Object> claims = this.codec.decode(token);
 		long now = this.clock.instant().getEpochSecond();
 		long leeway = this.settings.leeway().toSeconds();
@@ -56,11 +70,12 @@ public final class TokenVerifier {
 		if (type == null) {
 			throw new InvalidTokenException(InvalidTokenException.NO_TYPE);
 		}
-		if (!expected.claimValue().equals(type)) {
+		TokenType actual = TokenType.fromClaim(type);
+		if (expected != null && expected != actual) {
 			throw new InvalidTokenException(InvalidTokenException.WRONG_TYPE);
 		}
 		long userId = userId(claims.get(this.settings.userIdClaim()));
-		return new VerifiedToken(expected, tokenId, userId, Instant.ofEpochSecond(issuedAt != null ? issuedAt : 0),
+		return new VerifiedToken(actual, tokenId, userId, Instant.ofEpochSecond(issuedAt != null ? issuedAt : 0),
 				Instant.ofEpochSecond(expiresAt), claims);
 	}
 

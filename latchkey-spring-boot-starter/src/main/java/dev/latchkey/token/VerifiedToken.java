@@ -20,4 +20,9 @@ public record VerifiedToken(TokenType type, String tokenId, long userId, Instant
 		claims = Map.copyOf(claims);
 	}
 
+	/** The session ({@code sid} claim) the token belongs to, or {@code null} for a token without one. */
+	public String sessionId() {
+		return (this.claims.get(TokenClaims.SESSION_ID) instanceof String sid) ? sid : null;
+	}
+
 }

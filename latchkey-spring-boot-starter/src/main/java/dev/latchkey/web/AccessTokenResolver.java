@@ -1,6 +1,5 @@
 package dev.latchkey.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -36,7 +35,7 @@ public final class AccessTokenResolver {
 	public String resolve(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
-			return cookie(request);
+			return RequestCookies.value(request, this.cookieName);
 		}
 		String[] parts = header.strip().split("\\s+");
 		if (parts.length == 0 || !this.headerType.equals(parts[0])) {
@@ -48,18 +47,6 @@ public final class AccessTokenResolver {
 		return parts[1];
 	}
 
-	private String cookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return null;
-		}
-		for (Cookie cookie : cookies) {
-			if (this.cookieName.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-				return cookie.getValue();
-			}
-		}
-		return null;
-	}
 
 	/** SimpleJWT's {@code bad_authorization_header} failure. */
 	static final class BadAuthorizationHeaderException extends RuntimeException {
@@ -69,5 +56,4 @@ public final class AccessTokenResolver {
 		}
 
 	}
-
 }

@@ -14,6 +14,20 @@ public final class ApiPaths {
 
 	public static final String USER = "/auth/user";
 
+	public static final String REFRESH = "/token/refresh";
+
+	public static final String VERIFY = "/token/verify";
+
+	public static final String BLACKLIST = "/token/blacklist";
+
+	public static final String LOGOUT = "/auth/logout";
+
+	public static final String LOGOUT_ALL = "/auth/logout-all";
+
+	public static final String SESSIONS = "/auth/sessions";
+
+	public static final String PASSWORD_CHANGE = "/auth/password/change";
+
 	private ApiPaths() {
 	}
 

@@ -34,7 +34,7 @@ public final class ErrorBody {
 
 	/** SimpleJWT's answer to a bad token on the token endpoints. */
 	public static Map<String, Object> invalidToken(InvalidTokenException ex) {
-		return detail(ex.getMessage(), TOKEN_NOT_VALID);
+		return detail(ex.getMessage(), ex.code());
 	}
 
 	/** SimpleJWT's answer to a bad access token on an authenticated API ({@code JWTAuthentication}). */

@@ -3,6 +3,8 @@ package dev.latchkey.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,12 +46,12 @@ public class SignUpController {
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
-	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form) {
+	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
 				form.string(NAME, errors), form.string(EMAIL, errors));
 		User user = this.registration.register(signUp, errors);
-		TokenPair pair = this.tokens.startSession(user.id());
+		TokenPair pair = this.tokens.startSession(user.id(), ClientInfos.from(request));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user", UserBody.of(user));
 		body.put("message", "register success");

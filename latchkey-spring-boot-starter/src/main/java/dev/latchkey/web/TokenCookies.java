@@ -27,8 +27,17 @@ public final class TokenCookies {
 
 	/** Cookies carrying both tokens, each living as long as its token. */
 	public List<ResponseCookie> issue(TokenPair pair) {
-		return List.of(cookie(this.settings.accessName(), pair.access(), this.settings.accessPath(), this.accessLifetime),
-				cookie(this.settings.refreshName(), pair.refresh(), this.settings.refreshPath(), this.refreshLifetime));
+		return List.of(access(pair.access()), refresh(pair.refresh()));
+	}
+
+	/** The cookie carrying an access token, living as long as the token. */
+	public ResponseCookie access(String token) {
+		return cookie(this.settings.accessName(), token, this.settings.accessPath(), this.accessLifetime);
+	}
+
+	/** The cookie carrying a refresh token, sent back only to the API paths. */
+	public ResponseCookie refresh(String token) {
+		return cookie(this.settings.refreshName(), token, this.settings.refreshPath(), this.refreshLifetime);
 	}
 
 	/** Cookies that delete both tokens ({@code Max-Age=0}). */

@@ -2,6 +2,8 @@ package dev.latchkey.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,13 +40,13 @@ public class TokenObtainController {
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
-	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form) {
+	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String password = form.string(PASSWORD, errors);
 		errors.throwIfAny();
 		User user = this.authenticator.authenticate(username, password);
-		TokenPair pair = this.tokens.startSession(user.id());
+		TokenPair pair = this.tokens.startSession(user.id(), ClientInfos.from(request));
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}
 

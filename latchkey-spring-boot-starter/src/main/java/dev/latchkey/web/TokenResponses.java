@@ -1,13 +1,17 @@
 package dev.latchkey.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 
+import dev.latchkey.token.RefreshedTokens;
 import dev.latchkey.token.TokenPair;
 
 /**
@@ -36,15 +40,53 @@ public final class TokenResponses {
 	}
 
 	/**
+	 * SimpleJWT's refresh answer, {@code {"access": A}} plus {@code "refresh": R} when rotated,
+	 * with the matching cookies.
+	 */
+	public ResponseEntity<Map<String, Object>> refreshed(RefreshedTokens tokens) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		List<ResponseCookie> cookies = new ArrayList<>();
+		body.put("access", tokens.access());
+		cookies.add(this.cookies.access(tokens.access()));
+		if (tokens.refresh() != null) {
+			body.put("refresh", tokens.refresh());
+			cookies.add(this.cookies.refresh(tokens.refresh()));
+		}
+		return respond(HttpStatus.OK, this.delivery.inBody() ? body : new LinkedHashMap<>(), cookies);
+	}
+
+	/** An answer that deletes both token cookies (logout), whatever the delivery mode. */
+	public ResponseEntity<Map<String, Object>> clearing(HttpStatus status, Map<String, Object> body) {
+		ResponseEntity<Map<String, Object>> response = respond(status, body, this.cookies.clear(), true);
+		if (status != HttpStatus.UNAUTHORIZED) {
+			return response;
+		}
+		return ResponseEntity.status(status)
+			.headers(response.getHeaders())
+			.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE)
+			.body(body);
+	}
+
+	/**
 	 * An answer with the given body that also delivers the pair's cookies.
 	 * @param status the status
 	 * @param body the body, already holding whatever of the pair belongs in it
 	 * @param pair the tokens
 	 */
 	public ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body, TokenPair pair) {
+		return respond(status, body, this.cookies.issue(pair));
+	}
+
+	private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body,
+			List<ResponseCookie> cookies) {
+		return respond(status, body, cookies, this.delivery.inCookies());
+	}
+
+	private static ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body,
+			List<ResponseCookie> cookies, boolean withCookies) {
 		HttpHeaders headers = new HttpHeaders();
-		if (this.delivery.inCookies()) {
-			this.cookies.issue(pair).forEach((cookie) -> headers.add(HttpHeaders.SET_COOKIE, cookie.toString()));
+		if (withCookies) {
+			cookies.forEach((cookie) -> headers.add(HttpHeaders.SET_COOKIE, cookie.toString()));
 		}
 		return ResponseEntity.status(status).headers(headers).cacheControl(CacheControl.noStore()).body(body);
 	}

@@ -111,13 +111,18 @@ class TokenVerifierTests {
 	void issuePairWhenSameKeyAndClaimsThenSimpleJwtLayoutAndVerifies() {
 		JsonNode vector = token("refresh");
 		Clock clock = clockAt(vector);
-		TokenIssuer.IssuedPair issued = new TokenIssuer(this.codec, TokenSettings.defaults(), clock).issuePair(42);
+		TokenIssuer issuer = new TokenIssuer(this.codec, TokenSettings.defaults(), clock);
+		TokenIssuer.IssuedPair issued = issuer.issuePair(42, null, Instant.MAX);
 		String[] parts = issued.pair().access().split("\\.");
 		assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
 		assertThat(decode(parts[1])).matches("\\{\"token_type\":\"access\",\"exp\":\\d+,\"iat\":\\d+,\"jti\":\"[0-9a-f]{32}\",\"user_id\":42}");
 		VerifiedToken refresh = new TokenVerifier(this.codec, TokenSettings.defaults(), clock).verify(issued.pair().refresh(), TokenType.REFRESH);
 		assertThat(refresh.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		assertThat(refresh.tokenId()).isEqualTo(issued.refreshTokenId());
+		String withSession = issuer.issuePair(42, "f00d", Instant.MAX).pair().access();
+		assertThat(decode(withSession.split("\\.")[1])).endsWith(",\"user_id\":42,\"sid\":\"f00d\"}");
+		assertThat(new TokenVerifier(this.codec, TokenSettings.defaults(), clock).verify(withSession, TokenType.ACCESS).sessionId())
+			.isEqualTo("f00d");
 	}
 
 	@Test

@@ -1,0 +1,116 @@
+package dev.latchkey.token;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@link TokenFamilyRepository} on the {@code latchkey_token_family} table.
+ */
+public final class JdbcTokenFamilyRepository implements TokenFamilyRepository {
+
+	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip";
+
+	private static final String INSERT = """
+			INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+			VALUES (:id, :userId, :createdAt, :createdAt, :expiresAt, :userAgent, :ip)""";
+
+	private static final String FIND = "SELECT " + COLUMNS + " FROM latchkey_token_family WHERE id = :id";
+
+	private static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM latchkey_token_family "
+			+ "WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now ORDER BY created_at";
+
+	private static final String FIND_TO_REVOKE = "SELECT id FROM latchkey_token_family "
+			+ "WHERE user_id = :userId AND revoked_at IS NULL AND (:only IS NULL OR id = :only) "
+			+ "AND (:except IS NULL OR id <> :except)";
+
+	private static final String REVOKE = "UPDATE latchkey_token_family SET revoked_at = :at "
+			+ "WHERE id = :id AND revoked_at IS NULL";
+
+	private static final String TOUCH = "UPDATE latchkey_token_family SET last_used_at = :at WHERE id = :id";
+
+	private static final String FIND_EXPIRED = "SELECT id FROM latchkey_token_family WHERE expires_at < :now "
+			+ "ORDER BY expires_at LIMIT :limit";
+
+	private static final String DELETE = "DELETE FROM latchkey_token_family WHERE id IN (:ids)";
+
+	private static final String FIND_REVOKED_SINCE = "SELECT id FROM latchkey_token_family WHERE revoked_at > :since";
+
+	private final JdbcClient jdbc;
+
+	public JdbcTokenFamilyRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void save(TokenFamily family) {
+		this.jdbc.sql(INSERT)
+			.param("id", family.id())
+			.param("userId", family.userId())
+			.param("createdAt", Timestamp.from(family.createdAt()))
+			.param("expiresAt", Timestamp.from(family.expiresAt()))
+			.param("userAgent", family.client().userAgent())
+			.param("ip", family.client().ip())
+			.update();
+	}
+
+	@Override
+	public Optional<TokenFamily> find(String id) {
+		return this.jdbc.sql(FIND).param("id", id).query(JdbcTokenFamilyRepository::mapRow).optional();
+	}
+
+	@Override
+	public List<TokenFamily> findLive(long userId, Instant now) {
+		return this.jdbc.sql(FIND_LIVE)
+			.param("userId", userId)
+			.param("now", Timestamp.from(now))
+			.query(JdbcTokenFamilyRepository::mapRow)
+			.list();
+	}
+
+	@Override
+	public List<String> revoke(long userId, String only, String except, Instant at) {
+		List<String> candidates = this.jdbc.sql(FIND_TO_REVOKE)
+			.param("userId", userId)
+			.param("only", only, java.sql.Types.VARCHAR)
+			.param("except", except, java.sql.Types.VARCHAR)
+			.query(String.class)
+			.list();
+		// Each family is revoked by a conditional update, so two concurrent revocations report it once.
+		return candidates.stream()
+			.filter((id) -> this.jdbc.sql(REVOKE).param("at", Timestamp.from(at)).param("id", id).update() == 1)
+			.toList();
+	}
+
+	@Override
+	public void touch(String id, Instant at) {
+		this.jdbc.sql(TOUCH).param("at", Timestamp.from(at)).param("id", id).update();
+	}
+
+	@Override
+	public int deleteExpired(Instant now, int limit) {
+		List<String> ids = this.jdbc.sql(FIND_EXPIRED)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		return ids.isEmpty() ? 0 : this.jdbc.sql(DELETE).param("ids", ids).update();
+	}
+
+	@Override
+	public List<String> findRevokedSince(Instant since) {
+		return this.jdbc.sql(FIND_REVOKED_SINCE).param("since", Timestamp.from(since)).query(String.class).list();
+	}
+
+	private static TokenFamily mapRow(ResultSet rs, int rowNum) throws SQLException {
+		return new TokenFamily(rs.getString("id"), rs.getLong("user_id"), JdbcInstants.read(rs, "created_at"),
+				JdbcInstants.read(rs, "last_used_at"), JdbcInstants.read(rs, "expires_at"),
+				JdbcInstants.read(rs, "revoked_at"), new ClientInfo(rs.getString("user_agent"), rs.getString("ip")));
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.latchkey.user;
+
+import dev.latchkey.password.DjangoPasswordEncoder;
+import dev.latchkey.password.PasswordOwner;
+import dev.latchkey.password.PasswordPolicy;
+
+/**
+ * dj-rest-auth's {@code PasswordChangeSerializer} with {@code OLD_PASSWORD_FIELD_ENABLED}: the old
+ * password must be right, the two new ones equal and acceptable to the validators, with Django's
+ * messages.
+ */
+public final class PasswordChange {
+
+	static final String OLD_PASSWORD_INCORRECT = "Your old password was entered incorrectly. Please enter it again.";
+
+	static final String MISMATCH = "The two password fields didn\u2019t match.";
+
+	private final UserRepository users;
+
+	private final DjangoPasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	public PasswordChange(UserRepository users, DjangoPasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+	}
+
+	/**
+	 * @param user the signed-in user
+	 * @param oldPassword the current password, or {@code null} if the field was invalid
+	 * @param newPassword1 the new password, or {@code null} if the field was invalid
+	 * @param newPassword2 its confirmation, or {@code null} if the field was invalid
+	 * @param errors the errors the web layer found, to which this adds its own
+	 * @throws InvalidFieldsException with every error found
+	 */
+	public void change(User user, String oldPassword, String newPassword1, String newPassword2, FieldErrors errors) {
+		if (oldPassword != null && !this.passwordEncoder.matches(oldPassword, user.passwordHash())) {
+			errors.add("old_password", OLD_PASSWORD_INCORRECT);
+		}
+		// As DRF, the form-level checks run only once every field is valid on its own.
+		errors.throwIfAny();
+		if (!newPassword1.equals(newPassword2)) {
+			errors.add("new_password2", MISMATCH);
+		}
+		else {
+			errors.addAll("new_password2", this.passwordPolicy.violations(newPassword2,
+					new PasswordOwner(user.username(), user.name(), user.email())));
+		}
+		errors.throwIfAny();
+		this.users.updatePassword(user.id(), this.passwordEncoder.encode(newPassword1));
+	}
+
+}

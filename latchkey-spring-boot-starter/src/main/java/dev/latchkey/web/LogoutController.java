@@ -1,0 +1,64 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.InvalidTokenException;
+import dev.latchkey.token.SessionService;
+import dev.latchkey.token.TokenService;
+import dev.latchkey.user.InvalidFieldsException;
+
+/**
+ * {@code POST /api/auth/logout/} (dj-rest-auth's {@code LogoutView}: blacklists the refresh token,
+ * ending its session) and {@code POST /api/auth/logout-all/} (ends every session of the user).
+ * Both always delete the token cookies, with the attributes they were set with.
+ */
+@RestController
+public class LogoutController {
+
+	static final Map<String, Object> LOGGED_OUT = ErrorBody.detail("Successfully logged out.");
+
+	private final TokenService tokens;
+
+	private final SessionService sessions;
+
+	private final RefreshTokenSource refreshTokens;
+
+	private final TokenResponses responses;
+
+	public LogoutController(TokenService tokens, SessionService sessions, RefreshTokenSource refreshTokens,
+			TokenResponses responses) {
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.responses = responses;
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT, ApiPaths.PREFIX + ApiPaths.LOGOUT + "/" })
+	ResponseEntity<Map<String, Object>> logout(SubmittedForm form, HttpServletRequest request) {
+		try {
+			this.tokens.revokeSession(this.refreshTokens.resolve(form, request));
+		}
+		catch (InvalidFieldsException ex) {
+			return this.responses.clearing(HttpStatus.UNAUTHORIZED,
+					ErrorBody.detail("Refresh token was not included in request data."));
+		}
+		catch (InvalidTokenException ex) {
+			return this.responses.clearing(HttpStatus.UNAUTHORIZED, ErrorBody.invalidToken(ex));
+		}
+		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL, ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL + "/" })
+	ResponseEntity<Map<String, Object>> logoutAll(UserAuthentication authentication) {
+		this.sessions.revokeAll(authentication.getPrincipal().id());
+		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.Session;
+import dev.latchkey.token.SessionService;
+
+/**
+ * {@code GET /api/auth/sessions/} lists the user's live sessions; {@code DELETE
+ * /api/auth/sessions/{id}/} revokes one (404 for a session that is not theirs).
+ */
+@RestController
+public class SessionsController {
+
+	private final SessionService sessions;
+
+	public SessionsController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@GetMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS, ApiPaths.PREFIX + ApiPaths.SESSIONS + "/" })
+	List<Map<String, Object>> list(UserAuthentication authentication) {
+		String current = authentication.getCredentials().sessionId();
+		return this.sessions.list(authentication.getPrincipal().id())
+			.stream()
+			.map((session) -> body(session, session.id().equals(current)))
+			.toList();
+	}
+
+	@DeleteMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}", ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}/" })
+	ResponseEntity<Object> revoke(UserAuthentication authentication, @PathVariable String id) {
+		if (!this.sessions.revoke(authentication.getPrincipal().id(), id)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.detail(ErrorBody.defaultDetail(404)));
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static Map<String, Object> body(Session session, boolean current) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", session.id());
+		body.put("created", session.created().toString());
+		body.put("last_used", session.lastUsed().toString());
+		body.put("expires", session.expires().toString());
+		body.put("user_agent", session.client().userAgent());
+		body.put("ip", session.client().ip());
+		body.put("current", current);
+		return body;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.TokenRefresher;
+
+/**
+ * {@code POST /api/token/refresh/}: SimpleJWT's {@code TokenRefreshView}, with rotation and reuse
+ * detection. Takes the token from the body, else from the refresh cookie.
+ */
+@RestController
+public class TokenRefreshController {
+
+	private final TokenRefresher refresher;
+
+	private final RefreshTokenSource refreshTokens;
+
+	private final TokenResponses responses;
+
+	public TokenRefreshController(TokenRefresher refresher, RefreshTokenSource refreshTokens,
+			TokenResponses responses) {
+		this.refresher = refresher;
+		this.refreshTokens = refreshTokens;
+		this.responses = responses;
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/" })
+	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
+		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request)));
+	}
+
+}

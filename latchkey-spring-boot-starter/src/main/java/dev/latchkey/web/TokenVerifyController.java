@@ -1,0 +1,37 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.TokenService;
+import dev.latchkey.user.FieldErrors;
+
+/**
+ * {@code POST /api/token/verify/}: SimpleJWT's {@code TokenVerifyView}. A valid token answers
+ * {@code {}}; a revoked one 400 {@code {"non_field_errors": ["Token is blacklisted"]}}.
+ */
+@RestController
+public class TokenVerifyController {
+
+	private static final CharField TOKEN = CharField.required("token", 8192);
+
+	private final TokenService tokens;
+
+	public TokenVerifyController(TokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.VERIFY + "/" })
+	Map<String, Object> verify(SubmittedForm form) {
+		FieldErrors errors = new FieldErrors();
+		String token = form.string(TOKEN, errors);
+		errors.throwIfAny();
+		if (this.tokens.isRevoked(token)) {
+			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS, "Token is blacklisted");
+		}
+		return Map.of();
+	}
+
+}
