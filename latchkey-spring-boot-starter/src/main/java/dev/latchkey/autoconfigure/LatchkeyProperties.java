@@ -81,9 +81,16 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * cookie
 	 * @param permitAll extra path patterns that need no authentication, besides Latchkey's
 	 * public endpoints
+	 * @param csrfHeader header that must echo the CSRF cookie on unsafe cookie-authenticated
+	 * requests
+	 * @param corsAllowedOrigins origins of front ends allowed to call the API with credentials
+	 * from another origin; CORS is off when empty
+	 * @param contentSecurityPolicy Content-Security-Policy header sent with every response
 	 */
 	public record Web(@DefaultValue("/api") String apiPrefix, @DefaultValue("64KB") DataSize maxBodySize,
-			@DefaultValue("both") TokenDelivery tokenDelivery, @DefaultValue List<String> permitAll) {
+			@DefaultValue("both") TokenDelivery tokenDelivery, @DefaultValue List<String> permitAll,
+			@DefaultValue("X-CSRFToken") String csrfHeader, @DefaultValue List<String> corsAllowedOrigins,
+			@DefaultValue("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'") String contentSecurityPolicy) {
 	}
 
 	/**
@@ -95,10 +102,11 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param httpOnly whether the token cookies are hidden from page script
 	 * @param sameSite SameSite attribute of the token cookies (Lax, Strict or None)
 	 * @param domain domain of the token cookies; host-only when not set
+	 * @param csrfName name of the CSRF cookie (readable by page script)
 	 */
 	public record Cookies(@DefaultValue("access") String accessName, @DefaultValue("refresh") String refreshName,
 			@DefaultValue("true") boolean secure, @DefaultValue("true") boolean httpOnly,
-			@DefaultValue("Lax") String sameSite, String domain) {
+			@DefaultValue("Lax") String sameSite, String domain, @DefaultValue("csrftoken") String csrfName) {
 	}
 
 	/**

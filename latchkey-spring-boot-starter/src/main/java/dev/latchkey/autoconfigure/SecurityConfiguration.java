@@ -14,11 +14,15 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
 import dev.latchkey.web.ApiPaths;
+import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.DrfAuthenticationEntryPoint;
 import dev.latchkey.web.ErrorResponseWriter;
 import dev.latchkey.web.JwtAuthenticationFilter;
@@ -39,11 +43,16 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
-			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter) throws Exception {
+			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf)
+			throws Exception {
 		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());
-		http.csrf((csrf) -> csrf.disable())
+		// Spring's session-based CSRF protection is replaced by Django's double submit, checked where
+		// a cookie authenticates (JwtAuthenticationFilter, RefreshTokenSource).
+		http.csrf((springCsrf) -> springCsrf.disable())
+			.cors((cors) -> cors.configurationSource(corsSource(properties.web().corsAllowedOrigins(), properties.web().csrfHeader())))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy())))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
@@ -51,7 +60,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(entryPoint))
-			.addFilterBefore(new JwtAuthenticationFilter(resolver, tokens, users), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new JwtAuthenticationFilter(resolver, tokens, users, csrf), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers(publicPaths(properties))
@@ -59,6 +68,21 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/** CORS for front ends on other origins, with credentials; nothing is allowed when none are listed. */
+	static CorsConfigurationSource corsSource(List<String> allowedOrigins, String csrfHeader) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!allowedOrigins.isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(allowedOrigins);
+			cors.setAllowCredentials(true);
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", csrfHeader));
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
 	}
 
 	static String[] publicPaths(LatchkeyProperties properties) {

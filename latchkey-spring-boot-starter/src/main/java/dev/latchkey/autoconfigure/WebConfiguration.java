@@ -19,6 +19,8 @@ import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
 import dev.latchkey.web.CookieSettings;
+import dev.latchkey.web.CsrfController;
+import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
@@ -69,8 +71,20 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenResponses latchkeyTokenResponses(LatchkeyProperties properties, TokenCookies cookies) {
-		return new TokenResponses(properties.web().tokenDelivery(), cookies);
+	CsrfTokens latchkeyCsrfTokens(LatchkeyProperties properties) {
+		return new CsrfTokens(properties.cookies().csrfName(), properties.web().csrfHeader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenResponses latchkeyTokenResponses(LatchkeyProperties properties, TokenCookies cookies, CsrfTokens csrf) {
+		return new TokenResponses(properties.web().tokenDelivery(), cookies, csrf);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CsrfController latchkeyCsrfController(TokenResponses responses) {
+		return new CsrfController(responses);
 	}
 
 	@Bean
@@ -107,8 +121,8 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RefreshTokenSource latchkeyRefreshTokenSource(LatchkeyProperties properties) {
-		return new RefreshTokenSource(properties.cookies().refreshName());
+	RefreshTokenSource latchkeyRefreshTokenSource(LatchkeyProperties properties, CsrfTokens csrf) {
+		return new RefreshTokenSource(properties.cookies().refreshName(), csrf);
 	}
 
 	@Bean

@@ -27,15 +27,16 @@ public final class AccessTokenResolver {
 	}
 
 	/**
-	 * @return the raw token, or {@code null} when the request carries none for us (no header, or a
+	 * @return the raw token and its source, or {@code null} when the request carries none for us (no header, or a
 	 * header of another scheme)
 	 * @throws BadAuthorizationHeaderException when the header names our scheme but is not
 	 * {@code <scheme> <token>}
 	 */
-	public String resolve(HttpServletRequest request) {
+	public ResolvedToken resolve(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null) {
-			return RequestCookies.value(request, this.cookieName);
+			String cookie = RequestCookies.value(request, this.cookieName);
+			return (cookie != null) ? new ResolvedToken(cookie, true) : null;
 		}
 		String[] parts = header.strip().split("\\s+");
 		if (parts.length == 0 || !this.headerType.equals(parts[0])) {
@@ -44,7 +45,16 @@ public final class AccessTokenResolver {
 		if (parts.length != 2) {
 			throw new BadAuthorizationHeaderException();
 		}
-		return parts[1];
+		return new ResolvedToken(parts[1], false);
+	}
+
+	/**
+	 * A raw access token and where it was found.
+	 *
+	 * @param token the compact JWS
+	 * @param fromCookie whether the browser sent it by itself (then CSRF protection applies)
+	 */
+	record ResolvedToken(String token, boolean fromCookie) {
 	}
 
 

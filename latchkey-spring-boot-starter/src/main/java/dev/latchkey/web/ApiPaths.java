@@ -28,6 +28,8 @@ public final class ApiPaths {
 
 	public static final String PASSWORD_CHANGE = "/auth/password/change";
 
+	public static final String CSRF = "/auth/csrf";
+
 	private ApiPaths() {
 	}
 

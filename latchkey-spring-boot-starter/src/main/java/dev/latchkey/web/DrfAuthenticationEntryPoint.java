@@ -1,8 +1,6 @@
 package dev.latchkey.web;
 
 import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,13 +23,13 @@ public final class DrfAuthenticationEntryPoint implements AuthenticationEntryPoi
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		Object failure = request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);
-		Map<String, Object> body = (failure instanceof Map<?, ?> map) ? (Map<String, Object>) map
-				: ErrorBody.detail(ErrorBody.NOT_AUTHENTICATED);
-		this.writer.write(response, HttpServletResponse.SC_UNAUTHORIZED, body);
+		if (request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE) instanceof JwtAuthenticationFilter.Failure failure) {
+			this.writer.write(response, failure.status(), failure.body());
+			return;
+		}
+		this.writer.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ErrorBody.NOT_AUTHENTICATED));
 	}
 
 	@Override

@@ -36,31 +36,46 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final UserRepository users;
 
-	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, TokenService tokens, UserRepository users) {
+	private final CsrfTokens csrf;
+
+	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, TokenService tokens, UserRepository users,
+			CsrfTokens csrf) {
 		this.tokenResolver = tokenResolver;
 		this.tokens = tokens;
 		this.users = users;
+		this.csrf = csrf;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			String raw = this.tokenResolver.resolve(request);
-			if (raw != null) {
-				authenticate(raw);
+			AccessTokenResolver.ResolvedToken resolved = this.tokenResolver.resolve(request);
+			if (resolved != null) {
+				checkCsrf(request, resolved);
+				authenticate(resolved.token());
 			}
 		}
 		catch (AccessTokenResolver.BadAuthorizationHeaderException ex) {
-			fail(request, ErrorBody.detail(ex.getMessage(), "bad_authorization_header"));
+			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ex.getMessage(), "bad_authorization_header"));
 		}
 		catch (InvalidTokenException ex) {
-			fail(request, ErrorBody.invalidAccessToken(ex));
+			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.invalidAccessToken(ex));
 		}
 		catch (UserProblem ex) {
-			fail(request, ErrorBody.detail(ex.getMessage(), ex.code));
+			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ex.getMessage(), ex.code));
+		}
+		catch (ClientErrorException ex) {
+			fail(request, ex.status().value(), ErrorBody.detail(ex.getMessage()));
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** A cookie the browser sends by itself authenticates an unsafe request only with the CSRF header. */
+	private void checkCsrf(HttpServletRequest request, AccessTokenResolver.ResolvedToken resolved) {
+		if (resolved.fromCookie() && CsrfTokens.isUnsafe(request.getMethod())) {
+			this.csrf.verify(request);
+		}
 	}
 
 	private void authenticate(String raw) {
@@ -74,8 +89,17 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		SecurityContextHolder.setContext(context);
 	}
 
-	private static void fail(HttpServletRequest request, Map<String, Object> body) {
-		request.setAttribute(FAILURE_ATTRIBUTE, body);
+	private static void fail(HttpServletRequest request, int status, Map<String, Object> body) {
+		request.setAttribute(FAILURE_ATTRIBUTE, new Failure(status, body));
+	}
+
+	/**
+	 * Why authentication failed, kept for the endpoints that need a user.
+	 *
+	 * @param status 401, or 403 for a CSRF failure
+	 * @param body the DRF-shaped body
+	 */
+	record Failure(int status, Map<String, Object> body) {
 	}
 
 	private static final class UserProblem extends RuntimeException {

@@ -6,7 +6,7 @@ import dev.latchkey.user.FieldErrors;
 
 /**
  * Finds the refresh token of a request as dj-rest-auth's cookie mode does: the {@code refresh}
- * field of the body first, else the refresh cookie.
+ * field of the body first, else the refresh cookie, which then needs the CSRF header.
  */
 public final class RefreshTokenSource {
 
@@ -14,8 +14,11 @@ public final class RefreshTokenSource {
 
 	private final String cookieName;
 
-	public RefreshTokenSource(String cookieName) {
+	private final CsrfTokens csrf;
+
+	public RefreshTokenSource(String cookieName, CsrfTokens csrf) {
 		this.cookieName = cookieName;
+		this.csrf = csrf;
 	}
 
 	/**
@@ -27,6 +30,8 @@ public final class RefreshTokenSource {
 		if (!form.has(REFRESH.name())) {
 			String cookie = RequestCookies.value(request, this.cookieName);
 			if (cookie != null) {
+				// The browser sent the cookie by itself: another origin could have made it.
+				this.csrf.verify(request);
 				return cookie;
 			}
 		}

@@ -13,6 +13,8 @@ import dev.latchkey.token.TokenPair;
  */
 public final class TokenCookies {
 
+	private static final Duration CSRF_COOKIE_AGE = Duration.ofSeconds(31_449_600);
+
 	private final CookieSettings settings;
 
 	private final Duration accessLifetime;
@@ -38,6 +40,21 @@ public final class TokenCookies {
 	/** The cookie carrying a refresh token, sent back only to the API paths. */
 	public ResponseCookie refresh(String token) {
 		return cookie(this.settings.refreshName(), token, this.settings.refreshPath(), this.refreshLifetime);
+	}
+
+	/**
+	 * The CSRF cookie: readable by page script (that is the point of a double submit), otherwise
+	 * with the token cookies' attributes, for Django's {@code CSRF_COOKIE_AGE} of a year.
+	 */
+	public ResponseCookie csrf(String name, String token) {
+		return ResponseCookie.from(name, token)
+			.path("/")
+			.domain(this.settings.domain())
+			.maxAge(CSRF_COOKIE_AGE)
+			.secure(this.settings.secure())
+			.httpOnly(false)
+			.sameSite(this.settings.sameSite())
+			.build();
 	}
 
 	/** Cookies that delete both tokens ({@code Max-Age=0}). */

@@ -24,9 +24,12 @@ public final class TokenResponses {
 
 	private final TokenCookies cookies;
 
-	public TokenResponses(TokenDelivery delivery, TokenCookies cookies) {
+	private final CsrfTokens csrf;
+
+	public TokenResponses(TokenDelivery delivery, TokenCookies cookies, CsrfTokens csrf) {
 		this.delivery = delivery;
 		this.cookies = cookies;
+		this.csrf = csrf;
 	}
 
 	/** {@code {"refresh": R, "access": A}} in SimpleJWT's key order, empty in cookie-only mode. */
@@ -68,13 +71,21 @@ public final class TokenResponses {
 	}
 
 	/**
-	 * An answer with the given body that also delivers the pair's cookies.
+	 * An answer with the given body that also delivers the pair's cookies and a CSRF cookie.
 	 * @param status the status
 	 * @param body the body, already holding whatever of the pair belongs in it
 	 * @param pair the tokens
 	 */
 	public ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body, TokenPair pair) {
-		return respond(status, body, this.cookies.issue(pair));
+		List<ResponseCookie> cookies = new ArrayList<>(this.cookies.issue(pair));
+		// A new session gets a new CSRF token, as Django rotates it on login.
+		cookies.add(csrfCookie());
+		return respond(status, body, cookies);
+	}
+
+	/** A fresh CSRF cookie ({@code GET /api/auth/csrf/}). */
+	public ResponseCookie csrfCookie() {
+		return this.cookies.csrf(this.csrf.cookieName(), this.csrf.newToken());
 	}
 
 	private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body,
