@@ -21,7 +21,8 @@ class ArchitectureTests {
 	@Test
 	void domainPackagesWhenCompiledThenDependOnNoWebTypes() {
 		ArchRule rule = noClasses().that()
-			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..")
+			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
+					"dev.latchkey.throttle..", "dev.latchkey.audit..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",

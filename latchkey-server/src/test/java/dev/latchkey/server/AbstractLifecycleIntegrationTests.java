@@ -253,7 +253,8 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 	@Test
 	void refreshWhenTokenOnlyInCookieThenAcceptedAndCookiesRotated() {
 		Pair pair = signUpAndLogin(uniqueUsername());
-		HttpApi.Response response = api().send("POST", "/api/token/refresh/", Map.of("Cookie", "refresh=" + pair.refresh()), null);
+		HttpApi.Response response = api().send("POST", "/api/token/refresh/",
+				Map.of("Cookie", "refresh=" + pair.refresh() + "; csrftoken=abc", "X-CSRFToken", "abc"), null);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.headers("Set-Cookie")).anySatisfy((c) -> assertThat(c).startsWith("access=" + response.json().get("access").asString()));
 		assertThat(response.headers("Set-Cookie")).anySatisfy((c) -> assertThat(c).startsWith("refresh=" + response.json().get("refresh").asString()));

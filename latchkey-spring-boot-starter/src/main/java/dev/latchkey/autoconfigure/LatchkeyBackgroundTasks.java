@@ -9,13 +9,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.latchkey.token.ExpiredTokenCleaner;
 import dev.latchkey.token.RevokedFamilies;
 
 /**
  * Latchkey's two background jobs, on one daemon thread: picking up sessions revoked by other
  * instances (every {@code latchkey.sessions.revocation-poll-interval}) and deleting expired
- * refresh-token rows (every {@code latchkey.sessions.cleanup-interval}, when enabled).
+ * refresh-token rows and idle attempt counters (every {@code latchkey.sessions.cleanup-interval}, when enabled).
  */
 public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 
@@ -23,16 +22,15 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 
 	private final RevokedFamilies revokedFamilies;
 
-	private final ExpiredTokenCleaner cleaner;
+	private final Runnable cleanup;
 
 	private final LatchkeyProperties.Sessions settings;
 
 	private ScheduledExecutorService scheduler;
 
-	LatchkeyBackgroundTasks(RevokedFamilies revokedFamilies, ExpiredTokenCleaner cleaner,
-			LatchkeyProperties.Sessions settings) {
+	LatchkeyBackgroundTasks(RevokedFamilies revokedFamilies, Runnable cleanup, LatchkeyProperties.Sessions settings) {
 		this.revokedFamilies = revokedFamilies;
-		this.cleaner = cleaner;
+		this.cleanup = cleanup;
 		this.settings = settings;
 	}
 
@@ -48,7 +46,7 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 				TimeUnit.MILLISECONDS);
 		if (this.settings.cleanupEnabled()) {
 			long cleanup = this.settings.cleanupInterval().toMillis();
-			this.scheduler.scheduleWithFixedDelay(() -> run("expired token cleanup", this.cleaner::flushExpired),
+			this.scheduler.scheduleWithFixedDelay(() -> run("expired row cleanup", this.cleanup),
 					cleanup, cleanup, TimeUnit.MILLISECONDS);
 		}
 	}

@@ -21,11 +21,12 @@ import dev.latchkey.web.TokenDelivery;
  * @param web HTTP settings
  * @param cookies token cookie settings
  * @param sessions session (refresh-token family) settings
+ * @param throttle brute-force protection and sign-up limits
  */
 @ConfigurationProperties("latchkey")
 public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue Jwt jwt,
 		@DefaultValue Password password, @DefaultValue Web web, @DefaultValue Cookies cookies,
-		@DefaultValue Sessions sessions) {
+		@DefaultValue Sessions sessions, @DefaultValue Throttle throttle) {
 
 	/**
 	 * Token settings (SimpleJWT's {@code SIMPLE_JWT}).
@@ -67,9 +68,14 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param argon2Iterations Argon2id time cost (iterations) of new hashes
 	 * @param argon2Parallelism Argon2id parallelism (lanes) of new hashes
 	 * @param minimumLength minimum password length checked by the length validator
+	 * @param hashingThreads threads that hash passwords; 0 means one per core
+	 * @param hashingQueue hashes that may wait for a thread; beyond, requests get 503 at once
+	 * @param hashingMaxWait longest a request waits for its hash to start before getting 503
 	 */
 	public record Password(@DefaultValue("19456") int argon2MemoryKib, @DefaultValue("2") int argon2Iterations,
-			@DefaultValue("1") int argon2Parallelism, @DefaultValue("8") int minimumLength) {
+			@DefaultValue("1") int argon2Parallelism, @DefaultValue("8") int minimumLength,
+			@DefaultValue("0") int hashingThreads, @DefaultValue("16") int hashingQueue,
+			@DefaultValue("2s") Duration hashingMaxWait) {
 	}
 
 	/**
@@ -86,11 +92,14 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param corsAllowedOrigins origins of front ends allowed to call the API with credentials
 	 * from another origin; CORS is off when empty
 	 * @param contentSecurityPolicy Content-Security-Policy header sent with every response
+	 * @param trustedProxies addresses or CIDR ranges of reverse proxies whose X-Forwarded-For
+	 * header names the client; none by default
 	 */
 	public record Web(@DefaultValue("/api") String apiPrefix, @DefaultValue("64KB") DataSize maxBodySize,
 			@DefaultValue("both") TokenDelivery tokenDelivery, @DefaultValue List<String> permitAll,
 			@DefaultValue("X-CSRFToken") String csrfHeader, @DefaultValue List<String> corsAllowedOrigins,
-			@DefaultValue("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'") String contentSecurityPolicy) {
+			@DefaultValue("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'") String contentSecurityPolicy,
+			@DefaultValue List<String> trustedProxies) {
 	}
 
 	/**
@@ -125,6 +134,25 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 			@DefaultValue("500ms") Duration revocationPollInterval, @DefaultValue("500ms") Duration userCacheTtl,
 			@DefaultValue("true") boolean cleanupEnabled, @DefaultValue("1h") Duration cleanupInterval,
 			@DefaultValue("1000") int cleanupBatchSize) {
+	}
+
+	/**
+	 * Brute-force protection and sign-up limits.
+	 *
+	 * @param usernameThreshold failed logins on one username, from any address, before it is
+	 * locked
+	 * @param ipThreshold failed logins from one client address, on any username, before it is
+	 * locked
+	 * @param initialLockout first lockout; each further failure doubles it
+	 * @param maximumLockout longest lockout, and so the longest a victim can be locked out
+	 * @param window how long failures are remembered
+	 * @param signUpsPerWindow sign-ups allowed per client address per sign-up window
+	 * @param signUpWindow sign-up counting window
+	 */
+	public record Throttle(@DefaultValue("5") int usernameThreshold, @DefaultValue("50") int ipThreshold,
+			@DefaultValue("1s") Duration initialLockout, @DefaultValue("5m") Duration maximumLockout,
+			@DefaultValue("15m") Duration window, @DefaultValue("20") int signUpsPerWindow,
+			@DefaultValue("1h") Duration signUpWindow) {
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.token.ActiveUsers;
 import dev.latchkey.token.ExpiredTokenCleaner;
 import dev.latchkey.token.GeneratedSigningKey;
@@ -106,9 +108,9 @@ class TokenConfiguration {
 	@ConditionalOnMissingBean
 	TokenService latchkeyTokenService(TokenIssuer issuer, TokenVerifier verifier,
 			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock) {
+			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit) {
 		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
-				rotation.sessionMaximum(), clock);
+				rotation.sessionMaximum(), clock, audit);
 	}
 
 	@Bean
@@ -116,17 +118,17 @@ class TokenConfiguration {
 	TokenRefresher latchkeyTokenRefresher(TokenVerifier verifier, TokenIssuer issuer,
 			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families, RotationSettings rotation,
 			UserRepository users, RevokedFamilies revokedFamilies, TransactionOperations latchkeyTransactions,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
 		ActiveUsers activeUsers = (userId) -> users.findById(userId).map(User::active).orElse(false);
 		return new TokenRefresher(verifier, issuer, outstandingTokens, families, rotation, activeUsers,
-				revokedFamilies, latchkeyTransactions, clock);
+				revokedFamilies, latchkeyTransactions, clock, audit);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SessionService latchkeySessionService(TokenFamilyRepository families, RevokedFamilies revokedFamilies,
-			TokenSettings settings, Clock clock) {
-		return new SessionService(families, revokedFamilies, settings.refreshLifetime(), clock);
+			TokenSettings settings, Clock clock, AuditLog audit) {
+		return new SessionService(families, revokedFamilies, settings.refreshLifetime(), clock, audit);
 	}
 
 	@Bean
@@ -139,8 +141,11 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LatchkeyBackgroundTasks latchkeyBackgroundTasks(RevokedFamilies revokedFamilies, ExpiredTokenCleaner cleaner,
-			LatchkeyProperties properties) {
-		return new LatchkeyBackgroundTasks(revokedFamilies, cleaner, properties.sessions());
+			LoginThrottle throttle, LatchkeyProperties properties) {
+		return new LatchkeyBackgroundTasks(revokedFamilies, () -> {
+			cleaner.flushExpired();
+			throttle.deleteIdle();
+		}, properties.sessions());
 	}
 
 	@Bean

@@ -3,19 +3,30 @@ package dev.latchkey.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.CommonPasswordValidator;
+import dev.latchkey.audit.AuditLog;
 import dev.latchkey.password.DjangoPasswordEncoder;
+import dev.latchkey.password.HashingPool;
 import dev.latchkey.password.MinimumLengthValidator;
 import dev.latchkey.password.NumericPasswordValidator;
+import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.UserAttributeSimilarityValidator;
+import dev.latchkey.throttle.AttemptRepository;
+import dev.latchkey.throttle.JdbcAttemptRepository;
+import dev.latchkey.throttle.LoginThrottle;
+import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
@@ -26,15 +37,51 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DjangoPasswordEncoder latchkeyPasswordEncoder(LatchkeyProperties properties) {
+	PasswordHasher latchkeyPasswordHasher(LatchkeyProperties properties) {
 		LatchkeyProperties.Password password = properties.password();
+		DjangoPasswordEncoder encoder;
 		try {
-			return new DjangoPasswordEncoder(new Argon2Parameters(password.argon2MemoryKib(),
+			encoder = new DjangoPasswordEncoder(new Argon2Parameters(password.argon2MemoryKib(),
 					password.argon2Iterations(), password.argon2Parallelism()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("latchkey.password", password, ex.getMessage());
 		}
+		int threads = (password.hashingThreads() > 0) ? password.hashingThreads()
+				: Runtime.getRuntime().availableProcessors();
+		return new HashingPool(encoder, threads, Math.max(1, password.hashingQueue()), password.hashingMaxWait());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditLog latchkeyAuditLog() {
+		return new AuditLog();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AttemptRepository latchkeyAttemptRepository(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcAttemptRepository(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoginThrottle latchkeyLoginThrottle(AttemptRepository attempts, LatchkeyProperties properties, Clock clock) {
+		LatchkeyProperties.Throttle throttle = properties.throttle();
+		try {
+			return new LoginThrottle(attempts, new ThrottleSettings(throttle.usernameThreshold(), throttle.ipThreshold(),
+					throttle.initialLockout(), throttle.maximumLockout(), throttle.window(), throttle.signUpsPerWindow(),
+					throttle.signUpWindow()), clock);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("latchkey.throttle", throttle, ex.getMessage());
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoginService latchkeyLoginService(CredentialsAuthenticator authenticator, LoginThrottle throttle, AuditLog audit) {
+		return new LoginService(authenticator, throttle, audit);
 	}
 
 	@Bean
@@ -47,23 +94,23 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Registration latchkeyRegistration(UserRepository users, DjangoPasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, Clock clock) {
-		return new Registration(users, passwordEncoder, passwordPolicy, clock);
+	Registration latchkeyRegistration(UserRepository users, PasswordHasher passwordHasher,
+			PasswordPolicy passwordPolicy, Clock clock, LoginThrottle throttle, AuditLog audit) {
+		return new Registration(users, passwordHasher, passwordPolicy, clock, throttle, audit);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialsAuthenticator latchkeyCredentialsAuthenticator(UserRepository users,
-			DjangoPasswordEncoder passwordEncoder, Clock clock, LatchkeyProperties properties) {
-		return new CredentialsAuthenticator(users, passwordEncoder, clock, properties.jwt().updateLastLogin());
+	CredentialsAuthenticator latchkeyCredentialsAuthenticator(UserRepository users, PasswordHasher passwordHasher,
+			Clock clock, LatchkeyProperties properties) {
+		return new CredentialsAuthenticator(users, passwordHasher, clock, properties.jwt().updateLastLogin());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordChange latchkeyPasswordChange(UserRepository users, DjangoPasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy) {
-		return new PasswordChange(users, passwordEncoder, passwordPolicy);
+	PasswordChange latchkeyPasswordChange(UserRepository users, PasswordHasher passwordHasher,
+			PasswordPolicy passwordPolicy, AuditLog audit) {
+		return new PasswordChange(users, passwordHasher, passwordPolicy, audit);
 	}
 
 	@Bean

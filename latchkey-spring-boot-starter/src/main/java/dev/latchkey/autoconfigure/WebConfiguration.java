@@ -13,11 +13,12 @@ import dev.latchkey.token.SessionService;
 import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
-import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
+import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
 import dev.latchkey.web.CsrfTokens;
@@ -107,16 +108,22 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
-			TokenResponses responses) {
-		return new SignUpController(registration, tokens, responses);
+	ClientInfos latchkeyClientInfos(LatchkeyProperties properties) {
+		return new ClientInfos(properties.web().trustedProxies());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenObtainController latchkeyTokenObtainController(CredentialsAuthenticator authenticator, TokenService tokens,
-			TokenResponses responses) {
-		return new TokenObtainController(authenticator, tokens, responses);
+	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
+			TokenResponses responses, ClientInfos clients) {
+		return new SignUpController(registration, tokens, responses, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenObtainController latchkeyTokenObtainController(LoginService logins, TokenService tokens,
+			TokenResponses responses, ClientInfos clients) {
+		return new TokenObtainController(logins, tokens, responses, clients);
 	}
 
 	@Bean
@@ -128,8 +135,8 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenRefreshController latchkeyTokenRefreshController(TokenRefresher refresher, RefreshTokenSource refreshTokens,
-			TokenResponses responses) {
-		return new TokenRefreshController(refresher, refreshTokens, responses);
+			TokenResponses responses, ClientInfos clients) {
+		return new TokenRefreshController(refresher, refreshTokens, responses, clients);
 	}
 
 	@Bean
@@ -140,27 +147,29 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenBlacklistController latchkeyTokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens) {
-		return new TokenBlacklistController(tokens, refreshTokens);
+	TokenBlacklistController latchkeyTokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens,
+			ClientInfos clients) {
+		return new TokenBlacklistController(tokens, refreshTokens, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LogoutController latchkeyLogoutController(TokenService tokens, SessionService sessions,
-			RefreshTokenSource refreshTokens, TokenResponses responses) {
-		return new LogoutController(tokens, sessions, refreshTokens, responses);
+			RefreshTokenSource refreshTokens, TokenResponses responses, ClientInfos clients) {
+		return new LogoutController(tokens, sessions, refreshTokens, responses, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionsController latchkeySessionsController(SessionService sessions) {
-		return new SessionsController(sessions);
+	SessionsController latchkeySessionsController(SessionService sessions, ClientInfos clients) {
+		return new SessionsController(sessions, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions) {
-		return new PasswordChangeController(passwordChange, sessions);
+	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions,
+			ClientInfos clients) {
+		return new PasswordChangeController(passwordChange, sessions, clients);
 	}
 
 	@Bean

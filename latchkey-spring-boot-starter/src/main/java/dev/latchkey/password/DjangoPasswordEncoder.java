@@ -14,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * else, mirroring Django's {@code must_update}. Malformed or unusable stored values never match
  * and never throw.
  */
-public final class DjangoPasswordEncoder implements PasswordEncoder {
+public final class DjangoPasswordEncoder implements PasswordEncoder, PasswordHasher {
 
 	private static final String UNUSABLE_PASSWORD_PREFIX = "!";
 	private static final String SALT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -77,6 +77,7 @@ public final class DjangoPasswordEncoder implements PasswordEncoder {
 	 * login for an unknown username costs as much as one for a known user (Django's
 	 * {@code ModelBackend} does the same with {@code make_password}).
 	 */
+	@Override
 	public void hashDummy(CharSequence raw) {
 		try {
 			argon2.encode(raw == null ? "" : raw, newSalt());

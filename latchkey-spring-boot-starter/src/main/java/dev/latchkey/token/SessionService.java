@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditLog;
+
 /**
  * A user's view of their sessions: list them, revoke one, all, or all but the current one. Every
  * revocation reaches the session's access tokens through {@link RevokedFamilies}.
@@ -19,8 +22,11 @@ public final class SessionService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	public SessionService(TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration refreshLifetime,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.families = families;
 		this.revokedFamilies = revokedFamilies;
 		this.refreshLifetime = refreshLifetime;
@@ -41,21 +47,27 @@ public final class SessionService {
 	 * Revoke one of the user's sessions.
 	 * @return false if the user has no such live session (another user's id included)
 	 */
-	public boolean revoke(long userId, String sessionId) {
-		return !revoke(userId, sessionId, null).isEmpty();
+	public boolean revoke(long userId, String sessionId, ClientInfo client) {
+		boolean revoked = !revokeFamilies(userId, sessionId, null).isEmpty();
+		if (revoked) {
+			this.audit.record(AuditEvent.SESSION_REVOKED, userId, client.ip(), client.userAgent(), "ok");
+		}
+		return revoked;
 	}
 
 	/** Revoke every session of the user (logout everywhere, deactivation). */
-	public int revokeAll(long userId) {
-		return revoke(userId, null, null).size();
+	public int revokeAll(long userId, ClientInfo client) {
+		int revoked = revokeFamilies(userId, null, null).size();
+		this.audit.record(AuditEvent.LOGOUT_ALL, userId, client.ip(), client.userAgent(), revoked + " sessions");
+		return revoked;
 	}
 
 	/** Revoke every session of the user but one (after a password change). */
 	public int revokeOthers(long userId, String keepSessionId) {
-		return revoke(userId, null, keepSessionId).size();
+		return revokeFamilies(userId, null, keepSessionId).size();
 	}
 
-	private List<String> revoke(long userId, String only, String except) {
+	private List<String> revokeFamilies(long userId, String only, String except) {
 		List<String> revoked = this.families.revoke(userId, only, except, this.clock.instant());
 		revoked.forEach(this.revokedFamilies::markRevoked);
 		return revoked;

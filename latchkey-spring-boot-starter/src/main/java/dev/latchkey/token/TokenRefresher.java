@@ -8,6 +8,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditLog;
+
 /**
  * {@code POST /api/token/refresh/}: SimpleJWT's refresh with rotation, made safe.
  *
@@ -43,9 +46,12 @@ public final class TokenRefresher {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	public TokenRefresher(TokenVerifier verifier, TokenIssuer issuer, OutstandingTokenRepository tokens,
 			TokenFamilyRepository families, RotationSettings rotation, ActiveUsers activeUsers,
-			RevokedFamilies revokedFamilies, TransactionOperations transactions, Clock clock) {
+			RevokedFamilies revokedFamilies, TransactionOperations transactions, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.verifier = verifier;
 		this.issuer = issuer;
 		this.tokens = tokens;
@@ -60,14 +66,19 @@ public final class TokenRefresher {
 	/**
 	 * Exchange a refresh token for a new access token, and a new refresh token when rotation is on.
 	 * @param raw the refresh token
+	 * @param client who presents it, for the audit log when it turns out to be a replay
 	 * @return the new tokens ({@code refresh} is {@code null} without rotation)
 	 * @throws InvalidTokenException with SimpleJWT's message
 	 */
-	public RefreshedTokens refresh(String raw) {
+	public RefreshedTokens refresh(String raw, ClientInfo client) {
 		VerifiedToken presented = this.verifier.verify(raw, TokenType.REFRESH);
 		for (int attempt = 1;; attempt++) {
 			try {
 				Outcome outcome = this.transactions.execute((status) -> refreshStored(presented));
+				if (outcome.revokedFamily() != null) {
+					this.audit.record(AuditEvent.REUSE_DETECTED, presented.userId(), client.ip(), client.userAgent(),
+							"session revoked");
+				}
 				return outcome.unwrap(this.revokedFamilies);
 			}
 			catch (TransientDataAccessException | DuplicateKeyException ex) {

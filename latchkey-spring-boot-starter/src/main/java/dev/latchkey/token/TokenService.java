@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditLog;
+
 /**
  * Token use cases besides refresh: start a session (sign-up, login), authenticate an access
  * token (the request path), verify any token (the verify endpoint) and revoke a session by its
@@ -26,8 +29,12 @@ public final class TokenService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	public TokenService(TokenIssuer issuer, TokenVerifier verifier, OutstandingTokenRepository tokens,
-			TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration sessionMaximum, Clock clock) {
+			TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration sessionMaximum, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.issuer = issuer;
 		this.verifier = verifier;
 		this.tokens = tokens;
@@ -87,7 +94,7 @@ public final class TokenService {
 	 * Blacklist a refresh token and end its session (logout, SimpleJWT's blacklist endpoint).
 	 * @throws InvalidTokenException "Token is blacklisted" if it already was, or if invalid
 	 */
-	public void revokeSession(String refreshToken) {
+	public void revokeSession(String refreshToken, ClientInfo client) {
 		VerifiedToken verified = this.verifier.verify(refreshToken, TokenType.REFRESH);
 		Instant now = this.clock.instant();
 		Optional<OutstandingToken> stored = this.tokens.find(verified.tokenId());
@@ -106,6 +113,7 @@ public final class TokenService {
 		}
 		this.tokens.blacklist(token.tokenId(), now);
 		this.families.revoke(token.userId(), token.familyId(), null, now).forEach(this.revokedFamilies::markRevoked);
+		this.audit.record(AuditEvent.LOGOUT, token.userId(), client.ip(), client.userAgent(), "ok");
 	}
 
 	private boolean isDead(OutstandingToken token) {

@@ -3,7 +3,7 @@ package dev.latchkey.user;
 import java.time.Clock;
 import java.util.Optional;
 
-import dev.latchkey.password.DjangoPasswordEncoder;
+import dev.latchkey.password.PasswordHasher;
 
 /**
  * Checks a username and password as Django's {@code ModelBackend} does, and then some: an
@@ -14,13 +14,13 @@ public final class CredentialsAuthenticator {
 
 	private final UserRepository users;
 
-	private final DjangoPasswordEncoder passwordEncoder;
+	private final PasswordHasher passwordEncoder;
 
 	private final Clock clock;
 
 	private final boolean updateLastLogin;
 
-	public CredentialsAuthenticator(UserRepository users, DjangoPasswordEncoder passwordEncoder, Clock clock,
+	public CredentialsAuthenticator(UserRepository users, PasswordHasher passwordEncoder, Clock clock,
 			boolean updateLastLogin) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;

@@ -1,8 +1,11 @@
 package dev.latchkey.user;
 
-import dev.latchkey.password.DjangoPasswordEncoder;
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordOwner;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.token.ClientInfo;
 
 /**
  * dj-rest-auth's {@code PasswordChangeSerializer} with {@code OLD_PASSWORD_FIELD_ENABLED}: the old
@@ -17,14 +20,18 @@ public final class PasswordChange {
 
 	private final UserRepository users;
 
-	private final DjangoPasswordEncoder passwordEncoder;
+	private final PasswordHasher passwordEncoder;
 
 	private final PasswordPolicy passwordPolicy;
 
-	public PasswordChange(UserRepository users, DjangoPasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+	private final AuditLog audit;
+
+	public PasswordChange(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
+			AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
+		this.audit = audit;
 	}
 
 	/**
@@ -33,9 +40,11 @@ public final class PasswordChange {
 	 * @param newPassword1 the new password, or {@code null} if the field was invalid
 	 * @param newPassword2 its confirmation, or {@code null} if the field was invalid
 	 * @param errors the errors the web layer found, to which this adds its own
+	 * @param client who asked, for the audit log
 	 * @throws InvalidFieldsException with every error found
 	 */
-	public void change(User user, String oldPassword, String newPassword1, String newPassword2, FieldErrors errors) {
+	public void change(User user, String oldPassword, String newPassword1, String newPassword2, FieldErrors errors,
+			ClientInfo client) {
 		if (oldPassword != null && !this.passwordEncoder.matches(oldPassword, user.passwordHash())) {
 			errors.add("old_password", OLD_PASSWORD_INCORRECT);
 		}
@@ -50,6 +59,7 @@ public final class PasswordChange {
 		}
 		errors.throwIfAny();
 		this.users.updatePassword(user.id(), this.passwordEncoder.encode(newPassword1));
+		this.audit.record(AuditEvent.PASSWORD_CHANGED, user.id(), client.ip(), client.userAgent(), "ok");
 	}
 
 }

@@ -2,9 +2,13 @@ package dev.latchkey.user;
 
 import java.time.Clock;
 
-import dev.latchkey.password.DjangoPasswordEncoder;
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordOwner;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.throttle.LoginThrottle;
+import dev.latchkey.token.ClientInfo;
 
 /**
  * Signs a user up: Django's username rules, a unique username, a valid email, the password
@@ -17,28 +21,37 @@ public final class Registration {
 
 	private final UserRepository users;
 
-	private final DjangoPasswordEncoder passwordEncoder;
+	private final PasswordHasher passwordEncoder;
 
 	private final PasswordPolicy passwordPolicy;
 
 	private final Clock clock;
 
-	public Registration(UserRepository users, DjangoPasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-			Clock clock) {
+	private final LoginThrottle throttle;
+
+	private final AuditLog audit;
+
+	public Registration(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
+			Clock clock, LoginThrottle throttle, AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.audit = audit;
 	}
 
 	/**
 	 * Validate the form and store the new user.
 	 * @param form what the client sent; {@code null} fields already have errors in {@code errors}
 	 * @param errors the errors found so far, to which this adds its own
+	 * @param client who is signing up (sign-ups are limited per address)
 	 * @return the stored user
 	 * @throws InvalidFieldsException with every error found
+	 * @throws dev.latchkey.throttle.ThrottledException past the sign-up limit
 	 */
-	public User register(SignUpForm form, FieldErrors errors) {
+	public User register(SignUpForm form, FieldErrors errors, ClientInfo client) {
+		this.throttle.checkSignUp(client.ip());
 		String username = (form.username() != null) ? UsernameRules.normalize(form.username()) : null;
 		if (username != null) {
 			UsernameRules.violation(username).ifPresent((message) -> errors.add("username", message));
@@ -57,12 +70,15 @@ public final class Registration {
 		}
 		errors.throwIfAny();
 		String hash = this.passwordEncoder.encode(form.password());
+		User user;
 		try {
-			return this.users.insert(new NewUser(username, name, email, hash), this.clock.instant());
+			user = this.users.insert(new NewUser(username, name, email, hash), this.clock.instant());
 		}
 		catch (DuplicateUsernameException ex) {
 			throw FieldErrors.single("username", DUPLICATE_USERNAME);
 		}
+		this.audit.record(AuditEvent.SIGN_UP, user.id(), client.ip(), client.userAgent(), "ok");
+		return user;
 	}
 
 }

@@ -16,6 +16,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.latchkey.password.HashingBusyException;
+import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.InvalidTokenException;
 import dev.latchkey.user.InvalidCredentialsException;
 import dev.latchkey.user.InvalidFieldsException;
@@ -49,6 +51,20 @@ public class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> userNotFound(UserNotFoundException ex) {
 		return unauthorized(ErrorBody.detail(ex.getMessage(), "user_not_found"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> throttled(ThrottledException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.waitSeconds()))
+			.body(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> hashingBusy(HashingBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(ErrorBody.detail(ex.getMessage()));
 	}
 
 	@ExceptionHandler

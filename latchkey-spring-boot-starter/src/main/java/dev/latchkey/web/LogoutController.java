@@ -32,18 +32,21 @@ public class LogoutController {
 
 	private final TokenResponses responses;
 
+	private final ClientInfos clients;
+
 	public LogoutController(TokenService tokens, SessionService sessions, RefreshTokenSource refreshTokens,
-			TokenResponses responses) {
+			TokenResponses responses, ClientInfos clients) {
 		this.tokens = tokens;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.responses = responses;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT, ApiPaths.PREFIX + ApiPaths.LOGOUT + "/" })
 	ResponseEntity<Map<String, Object>> logout(SubmittedForm form, HttpServletRequest request) {
 		try {
-			this.tokens.revokeSession(this.refreshTokens.resolve(form, request));
+			this.tokens.revokeSession(this.refreshTokens.resolve(form, request), this.clients.from(request));
 		}
 		catch (InvalidFieldsException ex) {
 			return this.responses.clearing(HttpStatus.UNAUTHORIZED,
@@ -56,8 +59,8 @@ public class LogoutController {
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL, ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL + "/" })
-	ResponseEntity<Map<String, Object>> logoutAll(UserAuthentication authentication) {
-		this.sessions.revokeAll(authentication.getPrincipal().id());
+	ResponseEntity<Map<String, Object>> logoutAll(UserAuthentication authentication, HttpServletRequest request) {
+		this.sessions.revokeAll(authentication.getPrincipal().id(), this.clients.from(request));
 		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
 	}
 

@@ -2,6 +2,8 @@ package dev.latchkey.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,16 +30,19 @@ public class PasswordChangeController {
 
 	private final SessionService sessions;
 
-	public PasswordChangeController(PasswordChange passwordChange, SessionService sessions) {
+	private final ClientInfos clients;
+
+	public PasswordChangeController(PasswordChange passwordChange, SessionService sessions, ClientInfos clients) {
 		this.passwordChange = passwordChange;
 		this.sessions = sessions;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE, ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE + "/" })
-	Map<String, Object> change(UserAuthentication authentication, SubmittedForm form) {
+	Map<String, Object> change(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		this.passwordChange.change(authentication.getPrincipal(), form.string(OLD, errors), form.string(NEW1, errors),
-				form.string(NEW2, errors), errors);
+				form.string(NEW2, errors), errors, this.clients.from(request));
 		this.sessions.revokeOthers(authentication.getPrincipal().id(), authentication.getCredentials().sessionId());
 		return ErrorBody.detail("New password has been saved.");
 	}

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,8 +25,11 @@ public class SessionsController {
 
 	private final SessionService sessions;
 
-	public SessionsController(SessionService sessions) {
+	private final ClientInfos clients;
+
+	public SessionsController(SessionService sessions, ClientInfos clients) {
 		this.sessions = sessions;
+		this.clients = clients;
 	}
 
 	@GetMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS, ApiPaths.PREFIX + ApiPaths.SESSIONS + "/" })
@@ -37,8 +42,9 @@ public class SessionsController {
 	}
 
 	@DeleteMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}", ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}/" })
-	ResponseEntity<Object> revoke(UserAuthentication authentication, @PathVariable String id) {
-		if (!this.sessions.revoke(authentication.getPrincipal().id(), id)) {
+	ResponseEntity<Object> revoke(UserAuthentication authentication, @PathVariable String id,
+			HttpServletRequest request) {
+		if (!this.sessions.revoke(authentication.getPrincipal().id(), id, this.clients.from(request))) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.detail(ErrorBody.defaultDetail(404)));
 		}
 		return ResponseEntity.noContent().build();

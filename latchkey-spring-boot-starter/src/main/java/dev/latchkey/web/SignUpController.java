@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.FieldErrors;
@@ -39,10 +40,14 @@ public class SignUpController {
 
 	private final TokenResponses responses;
 
-	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses) {
+	private final ClientInfos clients;
+
+	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
+			ClientInfos clients) {
 		this.registration = registration;
 		this.tokens = tokens;
 		this.responses = responses;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
@@ -50,8 +55,9 @@ public class SignUpController {
 		FieldErrors errors = new FieldErrors();
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
 				form.string(NAME, errors), form.string(EMAIL, errors));
-		User user = this.registration.register(signUp, errors);
-		TokenPair pair = this.tokens.startSession(user.id(), ClientInfos.from(request));
+		ClientInfo client = this.clients.from(request);
+		User user = this.registration.register(signUp, errors, client);
+		TokenPair pair = this.tokens.startSession(user.id(), client);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user", UserBody.of(user));
 		body.put("message", "register success");

@@ -20,14 +20,17 @@ public class TokenBlacklistController {
 
 	private final RefreshTokenSource refreshTokens;
 
-	public TokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens) {
+	private final ClientInfos clients;
+
+	public TokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens, ClientInfos clients) {
 		this.tokens = tokens;
 		this.refreshTokens = refreshTokens;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.BLACKLIST, ApiPaths.PREFIX + ApiPaths.BLACKLIST + "/" })
 	Map<String, Object> blacklist(SubmittedForm form, HttpServletRequest request) {
-		this.tokens.revokeSession(this.refreshTokens.resolve(form, request));
+		this.tokens.revokeSession(this.refreshTokens.resolve(form, request), this.clients.from(request));
 		return Map.of();
 	}
 

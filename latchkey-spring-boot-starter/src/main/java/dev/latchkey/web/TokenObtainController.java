@@ -9,9 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
-import dev.latchkey.user.CredentialsAuthenticator;
+import dev.latchkey.user.LoginService;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.User;
 
@@ -26,17 +27,20 @@ public class TokenObtainController {
 
 	private static final CharField PASSWORD = CharField.required("password", CharField.PASSWORD_MAX_LENGTH);
 
-	private final CredentialsAuthenticator authenticator;
+	private final LoginService logins;
 
 	private final TokenService tokens;
 
 	private final TokenResponses responses;
 
-	public TokenObtainController(CredentialsAuthenticator authenticator, TokenService tokens,
-			TokenResponses responses) {
-		this.authenticator = authenticator;
+	private final ClientInfos clients;
+
+	public TokenObtainController(LoginService logins, TokenService tokens, TokenResponses responses,
+			ClientInfos clients) {
+		this.logins = logins;
 		this.tokens = tokens;
 		this.responses = responses;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
@@ -45,8 +49,9 @@ public class TokenObtainController {
 		String username = form.string(USERNAME, errors);
 		String password = form.string(PASSWORD, errors);
 		errors.throwIfAny();
-		User user = this.authenticator.authenticate(username, password);
-		TokenPair pair = this.tokens.startSession(user.id(), ClientInfos.from(request));
+		ClientInfo client = this.clients.from(request);
+		User user = this.logins.login(username, password, client);
+		TokenPair pair = this.tokens.startSession(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}
 

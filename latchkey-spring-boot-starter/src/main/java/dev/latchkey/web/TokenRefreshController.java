@@ -23,16 +23,20 @@ public class TokenRefreshController {
 
 	private final TokenResponses responses;
 
+	private final ClientInfos clients;
+
 	public TokenRefreshController(TokenRefresher refresher, RefreshTokenSource refreshTokens,
-			TokenResponses responses) {
+			TokenResponses responses, ClientInfos clients) {
 		this.refresher = refresher;
 		this.refreshTokens = refreshTokens;
 		this.responses = responses;
+		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/" })
 	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
-		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request)));
+		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request),
+				this.clients.from(request)));
 	}
 
 }

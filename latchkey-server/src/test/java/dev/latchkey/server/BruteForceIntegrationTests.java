@@ -1,0 +1,152 @@
+package dev.latchkey.server;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Brute-force protection over real HTTP, behind a trusted proxy so each test chooses its
+ * client address with {@code X-Forwarded-For}. Time moves with {@link MutableClock}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:bruteforce;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+				"latchkey.jwt.signing-key=brute-force-test-signing-key-0123456789abcdef",
+				"latchkey.web.trusted-proxies=127.0.0.1", "latchkey.throttle.initial-lockout=1m",
+				"latchkey.throttle.ip-threshold=20", "latchkey.throttle.sign-ups-per-window=3",
+				"latchkey.password.argon2-memory-kib=1024", "latchkey.password.argon2-iterations=1" })
+@Import(MutableClock.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
+class BruteForceIntegrationTests {
+
+	static final String PASSWORD = "Str0ng-Passw0rd!";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	HttpApi.Response login(String username, String password, String ip) {
+		return new HttpApi(this.port).send("POST", "/api/token/",
+				Map.of("Content-Type", "application/json", "X-Forwarded-For", ip),
+				("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8));
+	}
+
+	HttpApi.Response signUp(String username, String ip) {
+		return new HttpApi(this.port).send("POST", "/api/auth/signup/",
+				Map.of("Content-Type", "application/json", "X-Forwarded-For", ip),
+				("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8));
+	}
+
+	String newUser(String ip) {
+		String username = AbstractJourneyIntegrationTests.uniqueUsername();
+		assertThat(signUp(username, ip).status()).isEqualTo(201);
+		return username;
+	}
+
+	@Test
+	void loginWhenTwoHundredWrongPasswordsFromOneAddressThenThrottledFromThresholdAndOwnerBackAfterLockout() {
+		String victim = newUser("198.51.100.1");
+		List<HttpApi.Response> responses = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			responses.add(login(victim, "Wrong-Passw0rd-" + i, "203.0.113.66"));
+		}
+
+		assertThat(responses.subList(0, 5)).allSatisfy((r) -> assertThat(r.status()).isEqualTo(401));
+		assertThat(responses.subList(5, 200)).allSatisfy((r) -> {
+			assertThat(r.status()).isEqualTo(429);
+			assertThat(r.json().get("detail").asString()).matches("Request was throttled\\. Expected available in \\d+ seconds?\\.");
+			assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L, 60L);
+		});
+		// The lock is on the username, so the owner waits too, but only for the documented lockout.
+		assertThat(login(victim, PASSWORD, "192.0.2.10").status()).isEqualTo(429);
+		this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+		assertThat(login(victim, PASSWORD, "192.0.2.10").status()).isEqualTo(200);
+	}
+
+	@Test
+	void loginWhenSuccessBetweenFailuresThenUsernameCountStartsOver() {
+		String username = newUser("198.51.100.2");
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 4; i++) {
+				assertThat(login(username, "Wrong-Passw0rd!", "203.0.113.2").status()).isEqualTo(401);
+			}
+			assertThat(login(username, PASSWORD, "203.0.113.2").status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void loginWhenLockoutsRepeatThenEachDoublesUpToTheMaximum() {
+		String username = newUser("198.51.100.3");
+		for (int i = 0; i < 5; i++) {
+			login(username, "Wrong-Passw0rd!", "203.0.113.3");
+		}
+		assertThat(login(username, "Wrong-Passw0rd!", "203.0.113.3").header("Retry-After")).isEqualTo("60");
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(login(username, "Wrong-Passw0rd!", "203.0.113.3").status()).isEqualTo(401);
+		assertThat(login(username, PASSWORD, "203.0.113.3").header("Retry-After")).isEqualTo("120");
+		this.clock.advance(Duration.ofSeconds(121));
+		login(username, "Wrong-Passw0rd!", "203.0.113.3");
+		assertThat(login(username, PASSWORD, "203.0.113.3").header("Retry-After")).isEqualTo("240");
+		this.clock.advance(Duration.ofSeconds(241));
+		login(username, "Wrong-Passw0rd!", "203.0.113.3");
+		assertThat(login(username, PASSWORD, "203.0.113.3").header("Retry-After")).isEqualTo("300");
+	}
+
+	@Test
+	void loginWhenOneAddressFailsOnManyUsernamesThenThatAddressIsThrottledButOthersAreNot() {
+		String owner = newUser("198.51.100.4");
+		for (int i = 0; i < 20; i++) {
+			assertThat(login("nobody-" + i, "Wrong-Passw0rd!", "203.0.113.4").status()).isEqualTo(401);
+		}
+		assertThat(login(owner, PASSWORD, "203.0.113.4").status()).isEqualTo(429);
+		assertThat(login(owner, PASSWORD, "192.0.2.44").status()).isEqualTo(200);
+	}
+
+	@Test
+	void signUpWhenOverThePerAddressLimitThenThrottled() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(signUp(AbstractJourneyIntegrationTests.uniqueUsername(), "203.0.113.5").status()).isEqualTo(201);
+		}
+		HttpApi.Response fourth = signUp(AbstractJourneyIntegrationTests.uniqueUsername(), "203.0.113.5");
+		assertThat(fourth.status()).isEqualTo(429);
+		assertThat(fourth.header("Retry-After")).isEqualTo("3600");
+		assertThat(signUp(AbstractJourneyIntegrationTests.uniqueUsername(), "203.0.113.6").status()).isEqualTo(201);
+	}
+
+	@Test
+	void loginEventsWhenAuditedThenStructuredAndFreeOfSecrets(CapturedOutput output) {
+		String username = newUser("198.51.100.7");
+		login(username, "Secret-Wrong-Passw0rd!", "203.0.113.7");
+		HttpApi.Response ok = login(username, PASSWORD, "203.0.113.7");
+
+		assertThat(output.getOut()).contains("audit event=login_failed user_id=null ip=203.0.113.7 outcome=bad_credentials")
+			.contains("audit event=login_succeeded")
+			.contains("audit event=sign_up")
+			.doesNotContain("Secret-Wrong-Passw0rd!")
+			.doesNotContain(PASSWORD)
+			.doesNotContain(ok.json().get("access").asString())
+			.doesNotContain("argon2$");
+	}
+
+}
