@@ -261,6 +261,19 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 	}
 
 	@Test
+	void slidingTokenWhenNotAcceptedByDefaultThenWrongTypeAtTheApi() {
+		String username = uniqueUsername();
+		api().signUp(username, PASSWORD);
+		String sliding = api().postJson("/api/token/sliding/", Map.of("username", username, "password", PASSWORD))
+			.json()
+			.get("token")
+			.asString();
+		HttpApi.Response response = api().get("/api/auth/user/", sliding);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.json().get("messages").get(0).get("message").asString()).isEqualTo("Token has wrong type");
+	}
+
+	@Test
 	void flushExpiredWhenTokensExpiredThenRowsDeleted() {
 		String username = uniqueUsername();
 		Pair pair = signUpAndLogin(username);

@@ -46,13 +46,19 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param rotateRefreshTokens whether refresh answers a new refresh token too
 	 * @param blacklistAfterRotation whether a rotated refresh token stops working; presenting it
 	 * again after the grace period then revokes its whole session
+	 * @param slidingTokenLifetime how long a sliding token authenticates
+	 * @param slidingTokenRefreshLifetime how long a sliding token can be refreshed
+	 * @param acceptSlidingTokens whether sliding tokens authenticate API requests as access
+	 * tokens do
 	 */
 	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
 			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
 			@DefaultValue("0s") Duration leeway, @DefaultValue("user_id") String userIdClaim, String audience,
 			String issuer, @DefaultValue("Bearer") String authHeaderType,
 			@DefaultValue("false") boolean updateLastLogin, @DefaultValue("true") boolean rotateRefreshTokens,
-			@DefaultValue("true") boolean blacklistAfterRotation) {
+			@DefaultValue("true") boolean blacklistAfterRotation, @DefaultValue("5m") Duration slidingTokenLifetime,
+			@DefaultValue("1d") Duration slidingTokenRefreshLifetime,
+			@DefaultValue("false") boolean acceptSlidingTokens) {
 
 		@Override
 		public String toString() {

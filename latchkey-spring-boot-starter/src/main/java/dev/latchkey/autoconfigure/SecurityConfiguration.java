@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
 	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
 	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, "/token/refresh",
-			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf");
+			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf", "/token/sliding", "/token/sliding/refresh");
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)

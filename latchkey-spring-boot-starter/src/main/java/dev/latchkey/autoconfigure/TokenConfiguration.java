@@ -23,6 +23,8 @@ import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.RevokedFamilies;
 import dev.latchkey.token.RotationSettings;
 import dev.latchkey.token.SessionService;
+import dev.latchkey.token.SlidingSettings;
+import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.token.TokenFamilyRepository;
 import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenCodec;
@@ -108,9 +110,25 @@ class TokenConfiguration {
 	@ConditionalOnMissingBean
 	TokenService latchkeyTokenService(TokenIssuer issuer, TokenVerifier verifier,
 			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit) {
+			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit,
+			LatchkeyProperties properties) {
 		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
-				rotation.sessionMaximum(), clock, audit);
+				rotation.sessionMaximum(), clock, audit, properties.jwt().acceptSlidingTokens());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SlidingTokens latchkeySlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
+			RevokedFamilies revokedFamilies, LatchkeyProperties properties, Clock clock) {
+		LatchkeyProperties.Jwt jwt = properties.jwt();
+		try {
+			return new SlidingTokens(issuer, verifier, families, revokedFamilies, new SlidingSettings(
+					jwt.slidingTokenLifetime(), jwt.slidingTokenRefreshLifetime(), jwt.acceptSlidingTokens()), clock);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("latchkey.jwt.sliding-token-lifetime",
+					jwt.slidingTokenLifetime(), ex.getMessage());
+		}
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.latchkey.token.SessionService;
+import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
@@ -30,6 +31,7 @@ import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
 import dev.latchkey.web.SessionsController;
 import dev.latchkey.web.SignUpController;
+import dev.latchkey.web.SlidingTokenController;
 import dev.latchkey.web.SubmittedFormReader;
 import dev.latchkey.web.TokenCookies;
 import dev.latchkey.web.TokenBlacklistController;
@@ -137,6 +139,13 @@ class WebConfiguration {
 	TokenRefreshController latchkeyTokenRefreshController(TokenRefresher refresher, RefreshTokenSource refreshTokens,
 			TokenResponses responses, ClientInfos clients) {
 		return new TokenRefreshController(refresher, refreshTokens, responses, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SlidingTokenController latchkeySlidingTokenController(LoginService logins, SlidingTokens slidingTokens,
+			ClientInfos clients) {
+		return new SlidingTokenController(logins, slidingTokens, clients);
 	}
 
 	@Bean

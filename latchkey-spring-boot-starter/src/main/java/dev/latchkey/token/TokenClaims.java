@@ -13,6 +13,9 @@ public final class TokenClaims {
 
 	public static final String NOT_BEFORE = "nbf";
 
+	/** How long a sliding token may still be refreshed ({@code SLIDING_TOKEN_REFRESH_EXP_CLAIM}). */
+	public static final String REFRESH_EXPIRES_AT = "refresh_exp";
+
 	public static final String TOKEN_ID = "jti";
 
 	public static final String AUDIENCE = "aud";

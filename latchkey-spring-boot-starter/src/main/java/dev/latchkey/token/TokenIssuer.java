@@ -49,6 +49,21 @@ public final class TokenIssuer {
 	}
 
 	/**
+	 * Issue a sliding token: SimpleJWT's claims plus {@code refresh_exp}, the end of its refresh
+	 * lifetime.
+	 * @param tokenId the {@code jti} (a refreshed sliding token keeps it)
+	 * @param refreshExpiresAt the {@code refresh_exp} claim
+	 * @param lifetime how long the token authenticates
+	 */
+	public String issueSliding(long userId, String familyId, String tokenId, Instant refreshExpiresAt,
+			java.time.Duration lifetime) {
+		Instant now = this.clock.instant();
+		Map<String, Object> claims = claims(TokenType.SLIDING, tokenId, userId, familyId, now, now.plus(lifetime));
+		claims.put(TokenClaims.REFRESH_EXPIRES_AT, refreshExpiresAt.getEpochSecond());
+		return this.codec.encode(claims);
+	}
+
+	/**
 	 * Sign a refresh token that was issued before again, with its recorded claims: the same
 	 * {@code jti}, {@code iat} and {@code exp}, so handing it out twice forks nothing.
 	 */
@@ -58,6 +73,11 @@ public final class TokenIssuer {
 	}
 
 	private String encode(TokenType type, String tokenId, long userId, String familyId, Instant issuedAt,
+			Instant expiresAt) {
+		return this.codec.encode(claims(type, tokenId, userId, familyId, issuedAt, expiresAt));
+	}
+
+	private Map<String, Object> claims(TokenType type, String tokenId, long userId, String familyId, Instant issuedAt,
 			Instant expiresAt) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(TokenClaims.TOKEN_TYPE, type.claimValue());
@@ -74,7 +94,7 @@ public final class TokenIssuer {
 		if (this.settings.issuer() != null) {
 			claims.put(TokenClaims.ISSUER, this.settings.issuer());
 		}
-		return this.codec.encode(claims);
+		return claims;
 	}
 
 	private static Instant min(Instant a, Instant b) {

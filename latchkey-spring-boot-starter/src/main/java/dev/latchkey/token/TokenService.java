@@ -31,10 +31,13 @@ public final class TokenService {
 
 	private final AuditLog audit;
 
+	private final boolean acceptSliding;
+
 	public TokenService(TokenIssuer issuer, TokenVerifier verifier, OutstandingTokenRepository tokens,
 			TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration sessionMaximum, Clock clock,
-			AuditLog audit) {
+			AuditLog audit, boolean acceptSliding) {
 		this.audit = audit;
+		this.acceptSliding = acceptSliding;
 		this.issuer = issuer;
 		this.verifier = verifier;
 		this.tokens = tokens;
@@ -62,12 +65,17 @@ public final class TokenService {
 	}
 
 	/**
-	 * Verify an access token as the request filter does: signature and claims, then whether its
-	 * session was revoked (an in-memory lookup, no query).
+	 * Verify an access token (or a sliding token, when those authenticate) as the request filter
+	 * does: signature and claims, then whether its session was revoked (an in-memory lookup, no
+	 * query).
 	 * @throws InvalidTokenException with SimpleJWT's message
 	 */
 	public VerifiedToken authenticateAccess(String token) {
-		VerifiedToken verified = this.verifier.verify(token, TokenType.ACCESS);
+		VerifiedToken verified = this.acceptSliding ? this.verifier.verifyUntyped(token)
+				: this.verifier.verify(token, TokenType.ACCESS);
+		if (verified.type() == TokenType.REFRESH) {
+			throw new InvalidTokenException(InvalidTokenException.WRONG_TYPE);
+		}
 		if (this.revokedFamilies.isRevoked(verified.sessionId())) {
 			throw InvalidTokenException.blacklisted();
 		}

@@ -7,7 +7,10 @@ public enum TokenType {
 
 	ACCESS("access", "AccessToken"),
 
-	REFRESH("refresh", "RefreshToken");
+	REFRESH("refresh", "RefreshToken"),
+
+	/** SimpleJWT's sliding token: one token that authenticates and refreshes itself. */
+	SLIDING("sliding", "SlidingToken");
 
 	private final String claimValue;
 

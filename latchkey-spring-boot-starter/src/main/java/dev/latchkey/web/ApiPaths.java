@@ -30,6 +30,10 @@ public final class ApiPaths {
 
 	public static final String CSRF = "/auth/csrf";
 
+	public static final String SLIDING = "/token/sliding";
+
+	public static final String SLIDING_REFRESH = "/token/sliding/refresh";
+
 	private ApiPaths() {
 	}
 

@@ -1,0 +1,71 @@
+package dev.latchkey.token;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * SimpleJWT's sliding tokens ({@code TokenObtainSlidingView}, {@code TokenRefreshSlidingView}):
+ * one token that authenticates and, while its {@code refresh_exp} lies ahead, can be exchanged
+ * for a copy with a later {@code exp} (same {@code jti}). Each obtained token starts a session, so
+ * logout everywhere and session revocation reach sliding tokens too.
+ */
+public final class SlidingTokens {
+
+	static final String REFRESH_EXPIRED = "Token 'refresh_exp' claim has expired";
+
+	private final TokenIssuer issuer;
+
+	private final TokenVerifier verifier;
+
+	private final TokenFamilyRepository families;
+
+	private final RevokedFamilies revokedFamilies;
+
+	private final SlidingSettings settings;
+
+	private final Clock clock;
+
+	public SlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
+			RevokedFamilies revokedFamilies, SlidingSettings settings, Clock clock) {
+		this.issuer = issuer;
+		this.verifier = verifier;
+		this.families = families;
+		this.revokedFamilies = revokedFamilies;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A new sliding token for a user who just proved who they are. */
+	public String obtain(long userId, ClientInfo client) {
+		Instant now = this.clock.instant();
+		Instant refreshExpiresAt = now.plus(this.settings.refreshLifetime());
+		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, refreshExpiresAt, null, client);
+		this.families.save(family);
+		return this.issuer.issueSliding(userId, family.id(), TokenIssuer.newTokenId(), refreshExpiresAt,
+				this.settings.lifetime());
+	}
+
+	/**
+	 * Slide a token's expiry forward.
+	 * @throws InvalidTokenException if it is invalid, expired, past its {@code refresh_exp} or revoked
+	 */
+	public String refresh(String token) {
+		VerifiedToken verified = this.verifier.verify(token, TokenType.SLIDING);
+		Instant now = this.clock.instant();
+		Object refreshExp = verified.claims().get(TokenClaims.REFRESH_EXPIRES_AT);
+		if (!(refreshExp instanceof Number seconds) || !Instant.ofEpochSecond(seconds.longValue()).isAfter(now)) {
+			throw new InvalidTokenException(REFRESH_EXPIRED);
+		}
+		String sessionId = verified.sessionId();
+		if (this.revokedFamilies.isRevoked(sessionId)
+				|| (sessionId != null && this.families.find(sessionId).map(TokenFamily::isRevoked).orElse(false))) {
+			throw InvalidTokenException.blacklisted();
+		}
+		if (sessionId != null) {
+			this.families.touch(sessionId, now);
+		}
+		return this.issuer.issueSliding(verified.userId(), sessionId, verified.tokenId(),
+				Instant.ofEpochSecond(seconds.longValue()), this.settings.lifetime());
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.latchkey.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.latchkey.token.ClientInfo;
+import dev.latchkey.token.SlidingTokens;
+import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.LoginService;
+import dev.latchkey.user.User;
+
+/**
+ * SimpleJWT's {@code TokenObtainSlidingView} ({@code POST /api/token/sliding/}) and
+ * {@code TokenRefreshSlidingView} ({@code POST /api/token/sliding/refresh/}), both answering
+ * {@code {"token": "..."}}. Logins here are throttled like any other.
+ */
+@RestController
+public class SlidingTokenController {
+
+	private static final CharField USERNAME = CharField.required("username", 65536);
+
+	private static final CharField PASSWORD = CharField.required("password", CharField.PASSWORD_MAX_LENGTH);
+
+	private static final CharField TOKEN = CharField.required("token", 8192);
+
+	private final LoginService logins;
+
+	private final SlidingTokens slidingTokens;
+
+	private final ClientInfos clients;
+
+	public SlidingTokenController(LoginService logins, SlidingTokens slidingTokens, ClientInfos clients) {
+		this.logins = logins;
+		this.slidingTokens = slidingTokens;
+		this.clients = clients;
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SLIDING, ApiPaths.PREFIX + ApiPaths.SLIDING + "/" })
+	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
+		FieldErrors errors = new FieldErrors();
+		String username = form.string(USERNAME, errors);
+		String password = form.string(PASSWORD, errors);
+		errors.throwIfAny();
+		ClientInfo client = this.clients.from(request);
+		User user = this.logins.login(username, password, client);
+		return token(this.slidingTokens.obtain(user.id(), client));
+	}
+
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH, ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH + "/" })
+	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form) {
+		FieldErrors errors = new FieldErrors();
+		String token = form.string(TOKEN, errors);
+		errors.throwIfAny();
+		return token(this.slidingTokens.refresh(token));
+	}
+
+	private static ResponseEntity<Map<String, Object>> token(String token) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("token", token));
+	}
+
+}
