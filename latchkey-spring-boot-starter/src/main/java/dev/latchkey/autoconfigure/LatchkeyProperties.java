@@ -50,6 +50,12 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param slidingTokenRefreshLifetime how long a sliding token can be refreshed
 	 * @param acceptSlidingTokens whether sliding tokens authenticate API requests as access
 	 * tokens do
+	 * @param keys named signing keys, each bound to one algorithm; when set, signing-key and
+	 * algorithm are not used
+	 * @param jwkSetUri remote JWK Set whose keys also verify tokens (SimpleJWT's JWK_URL)
+	 * @param jwkSetCacheLifetime how long a fetched remote JWK Set is used
+	 * @param jwkSetRefreshInterval shortest time between two fetches of the remote JWK Set, also
+	 * for unknown kids
 	 */
 	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
 			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
@@ -58,11 +64,35 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 			@DefaultValue("false") boolean updateLastLogin, @DefaultValue("true") boolean rotateRefreshTokens,
 			@DefaultValue("true") boolean blacklistAfterRotation, @DefaultValue("5m") Duration slidingTokenLifetime,
 			@DefaultValue("1d") Duration slidingTokenRefreshLifetime,
-			@DefaultValue("false") boolean acceptSlidingTokens) {
+			@DefaultValue("false") boolean acceptSlidingTokens, @DefaultValue List<Key> keys, java.net.URI jwkSetUri,
+			@DefaultValue("5m") Duration jwkSetCacheLifetime, @DefaultValue("30s") Duration jwkSetRefreshInterval) {
 
 		@Override
 		public String toString() {
 			return "Jwt[signingKey=<redacted>, algorithm=" + this.algorithm + "]";
+		}
+
+	}
+
+	/**
+	 * One signing key. Give exactly one of secret, jwk-file or pem-file.
+	 *
+	 * @param kid key id written into the header of the tokens it signs
+	 * @param algorithm the one algorithm the key is used with (HS256/384/512, RS256/384/512,
+	 * PS256/384/512, ES256/384/512 or EdDSA)
+	 * @param secret HMAC secret (UTF-8 bytes), at least as long as the hash output
+	 * @param jwkFile file holding the key as a JWK, or a JWK Set containing kid
+	 * @param pemFile file holding the key in PEM: a private key to sign, or a public key to verify
+	 * only
+	 * @param active whether this key signs new tokens; exactly one key is active, the others
+	 * only verify
+	 */
+	public record Key(String kid, String algorithm, String secret, Path jwkFile, Path pemFile,
+			@DefaultValue("true") boolean active) {
+
+		@Override
+		public String toString() {
+			return "Key[kid=" + this.kid + ", algorithm=" + this.algorithm + ", secret=<redacted>]";
 		}
 
 	}

@@ -25,6 +25,7 @@ import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.DrfAuthenticationEntryPoint;
 import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.JwksController;
 import dev.latchkey.web.JwtAuthenticationFilter;
 
 /**
@@ -93,6 +94,7 @@ class SecurityConfiguration {
 			paths.add(prefix + endpoint + "/");
 		}
 		paths.add("/error");
+		paths.add(JwksController.PATH);
 		paths.addAll(properties.web().permitAll());
 		return paths.toArray(String[]::new);
 	}

@@ -1,9 +1,6 @@
 package dev.latchkey.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-
-import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -16,10 +13,9 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.token.ActiveUsers;
 import dev.latchkey.token.ExpiredTokenCleaner;
-import dev.latchkey.token.GeneratedSigningKey;
 import dev.latchkey.token.LatchkeyJwtDecoder;
-import dev.latchkey.token.NimbusTokenCodec;
 import dev.latchkey.token.OutstandingTokenRepository;
+import dev.latchkey.token.PublicKeySet;
 import dev.latchkey.token.RevokedFamilies;
 import dev.latchkey.token.RotationSettings;
 import dev.latchkey.token.SessionService;
@@ -38,8 +34,6 @@ import dev.latchkey.user.UserRepository;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
-	static final String SIGNING_KEY_FILE = "jwt-signing-key";
-
 	@Bean
 	@ConditionalOnMissingBean
 	TokenSettings latchkeyTokenSettings(LatchkeyProperties properties) {
@@ -55,24 +49,20 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenCodec latchkeyTokenCodec(LatchkeyProperties properties) {
-		LatchkeyProperties.Jwt jwt = properties.jwt();
-		JWSAlgorithm algorithm = JWSAlgorithm.parse(jwt.algorithm());
-		if (!JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
-			throw new InvalidConfigurationPropertyValueException("latchkey.jwt.algorithm", jwt.algorithm(),
-					"Only HS256, HS384 and HS512 are supported");
-		}
-		byte[] key = (jwt.signingKey() != null && !jwt.signingKey().isEmpty())
-				? jwt.signingKey().getBytes(StandardCharsets.UTF_8)
-				: GeneratedSigningKey.loadOrCreate(properties.dataDirectory().resolve(SIGNING_KEY_FILE));
-		try {
-			return new NimbusTokenCodec(key, algorithm);
-		}
-		catch (IllegalArgumentException ex) {
-			// The key itself is never echoed back, not even in a start-up failure.
-			throw new InvalidConfigurationPropertyValueException("latchkey.jwt.signing-key", "<redacted>",
-					ex.getMessage());
-		}
+	KeyRing latchkeyKeyRing(LatchkeyProperties properties) {
+		return KeyRing.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenCodec latchkeyTokenCodec(KeyRing keyRing) {
+		return keyRing.codec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PublicKeySet latchkeyPublicKeySet(KeyRing keyRing) {
+		return new PublicKeySet(keyRing.keys());
 	}
 
 	@Bean

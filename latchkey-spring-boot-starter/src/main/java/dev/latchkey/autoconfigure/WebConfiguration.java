@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.latchkey.token.PublicKeySet;
 import dev.latchkey.token.SessionService;
 import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.token.TokenRefresher;
@@ -26,6 +27,7 @@ import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.JwksController;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
@@ -82,6 +84,12 @@ class WebConfiguration {
 	@ConditionalOnMissingBean
 	TokenResponses latchkeyTokenResponses(LatchkeyProperties properties, TokenCookies cookies, CsrfTokens csrf) {
 		return new TokenResponses(properties.web().tokenDelivery(), cookies, csrf);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwksController latchkeyJwksController(PublicKeySet keys) {
+		return new JwksController(keys);
 	}
 
 	@Bean

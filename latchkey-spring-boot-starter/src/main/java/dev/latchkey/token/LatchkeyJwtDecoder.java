@@ -1,7 +1,10 @@
 package dev.latchkey.token;
 
-
+import java.text.ParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.nimbusds.jose.JWSObject;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,16 +32,23 @@ public final class LatchkeyJwtDecoder implements JwtDecoder {
 		catch (InvalidTokenException ex) {
 			throw new BadJwtException(ex.getMessage());
 		}
-		Map<String, Object> claims = new java.util.LinkedHashMap<>(verified.claims());
+		Map<String, Object> claims = new LinkedHashMap<>(verified.claims());
 		claims.put(TokenClaims.ISSUED_AT, verified.issuedAt());
 		claims.put(TokenClaims.EXPIRES_AT, verified.expiresAt());
 		return Jwt.withTokenValue(token)
-			.header("alg", "HS256")
-			.header("typ", "JWT")
+			.headers((headers) -> headers.putAll(header(token)))
 			.claims((all) -> all.putAll(claims))
 			.subject(Long.toString(verified.userId()))
 			.build();
 	}
 
+	private static Map<String, Object> header(String token) {
+		try {
+			return JWSObject.parse(token).getHeader().toJSONObject();
+		}
+		catch (ParseException ex) {
+			throw new BadJwtException("Malformed token");
+		}
+	}
 
 }

@@ -60,7 +60,7 @@ class LatchkeyAutoConfigurationTests {
 	void contextWhenNoSigningKeyThenGeneratesOneInTheDataDirectory() {
 		this.runner.withPropertyValues("latchkey.data-directory=" + this.dataDirectory).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(Files.size(this.dataDirectory.resolve(TokenConfiguration.SIGNING_KEY_FILE))).isGreaterThan(40);
+			assertThat(Files.size(this.dataDirectory.resolve(KeyRing.SIGNING_KEY_FILE))).isGreaterThan(40);
 		});
 	}
 
