@@ -42,6 +42,9 @@ public final class RemoteKeys {
 		catch (MalformedURLException | IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Not a JWK Set URL: " + jwkSetUri, ex);
 		}
+		catch (IllegalStateException ex) {
+			throw new IllegalArgumentException("The refresh interval must be shorter than the cache lifetime", ex);
+		}
 	}
 
 	/** A verifier for the remote key named {@code kid}, if the set has one for this algorithm. */
