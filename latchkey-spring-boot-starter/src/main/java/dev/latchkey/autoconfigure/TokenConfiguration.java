@@ -2,6 +2,7 @@ package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.token.ActiveUsers;
 import dev.latchkey.token.ExpiredTokenCleaner;
+import dev.latchkey.token.ExtraClaims;
 import dev.latchkey.token.LatchkeyJwtDecoder;
 import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.PublicKeySet;
@@ -73,8 +75,9 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenIssuer latchkeyTokenIssuer(TokenCodec codec, TokenSettings settings, Clock clock) {
-		return new TokenIssuer(codec, settings, clock);
+	TokenIssuer latchkeyTokenIssuer(TokenCodec codec, TokenSettings settings, Clock clock,
+			ObjectProvider<ExtraClaims> extraClaims) {
+		return new TokenIssuer(codec, settings, clock, extraClaims.orderedStream().toList());
 	}
 
 	@Bean

@@ -3,7 +3,9 @@ package dev.latchkey.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,16 +16,30 @@ import java.util.UUID;
  */
 public final class TokenIssuer {
 
+	private static final Set<String> RESERVED = Set.of(TokenClaims.TOKEN_TYPE, TokenClaims.EXPIRES_AT,
+			TokenClaims.ISSUED_AT, TokenClaims.TOKEN_ID, TokenClaims.SESSION_ID, TokenClaims.AUDIENCE, TokenClaims.ISSUER,
+			TokenClaims.NOT_BEFORE, TokenClaims.REFRESH_EXPIRES_AT);
+
 	private final TokenCodec codec;
 
 	private final TokenSettings settings;
 
 	private final Clock clock;
 
+	private final List<ExtraClaims> extraClaims;
+
 	public TokenIssuer(TokenCodec codec, TokenSettings settings, Clock clock) {
+		this(codec, settings, clock, List.of());
+	}
+
+	/**
+	 * @param extraClaims contributors of application claims, in order
+	 */
+	public TokenIssuer(TokenCodec codec, TokenSettings settings, Clock clock, List<ExtraClaims> extraClaims) {
 		this.codec = codec;
 		this.settings = settings;
 		this.clock = clock;
+		this.extraClaims = List.copyOf(extraClaims);
 	}
 
 	/**
@@ -94,7 +110,19 @@ public final class TokenIssuer {
 		if (this.settings.issuer() != null) {
 			claims.put(TokenClaims.ISSUER, this.settings.issuer());
 		}
+		for (ExtraClaims extra : this.extraClaims) {
+			extra.claims(userId, type).forEach((name, value) -> {
+				if (isReserved(name)) {
+					throw new IllegalStateException("Extra claim '" + name + "' would replace one Latchkey relies on");
+				}
+				claims.put(name, value);
+			});
+		}
 		return claims;
+	}
+
+	private boolean isReserved(String name) {
+		return RESERVED.contains(name) || name.equals(this.settings.userIdClaim());
 	}
 
 	private static Instant min(Instant a, Instant b) {
