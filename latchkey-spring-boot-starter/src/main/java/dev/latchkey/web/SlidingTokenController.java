@@ -23,10 +23,6 @@ import dev.latchkey.user.User;
 @RestController
 public class SlidingTokenController {
 
-	private static final CharField USERNAME = CharField.required("username", 65536);
-
-	private static final CharField PASSWORD = CharField.required("password", CharField.PASSWORD_MAX_LENGTH);
-
 	private static final CharField TOKEN = CharField.required("token", 8192);
 
 	private final LoginService logins;
@@ -43,12 +39,9 @@ public class SlidingTokenController {
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SLIDING, ApiPaths.PREFIX + ApiPaths.SLIDING + "/" })
 	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
-		FieldErrors errors = new FieldErrors();
-		String username = form.string(USERNAME, errors);
-		String password = form.string(PASSWORD, errors);
-		errors.throwIfAny();
+		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
-		User user = this.logins.login(username, password, client);
+		User user = this.logins.login(login.username(), login.password(), client);
 		return token(this.slidingTokens.obtain(user.id(), client));
 	}
 

@@ -13,7 +13,6 @@ import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.LoginService;
-import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.User;
 
 /**
@@ -22,10 +21,6 @@ import dev.latchkey.user.User;
  */
 @RestController
 public class TokenObtainController {
-
-	private static final CharField USERNAME = CharField.required("username", 65536);
-
-	private static final CharField PASSWORD = CharField.required("password", CharField.PASSWORD_MAX_LENGTH);
 
 	private final LoginService logins;
 
@@ -45,12 +40,9 @@ public class TokenObtainController {
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
 	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
-		FieldErrors errors = new FieldErrors();
-		String username = form.string(USERNAME, errors);
-		String password = form.string(PASSWORD, errors);
-		errors.throwIfAny();
+		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
-		User user = this.logins.login(username, password, client);
+		User user = this.logins.login(login.username(), login.password(), client);
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}
