@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Import;
  * It only imports the configuration of each concern; every bean backs off when the application
  * defines its own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		// After the meter registries, so that LatchkeyMetricsConfiguration sees them.
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" },
 		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(name = "com.nimbusds.jose.JWSObject")
 @EnableConfigurationProperties(LatchkeyProperties.class)
 @Import({ StorageConfiguration.class, TokenConfiguration.class, UserConfiguration.class, WebConfiguration.class,
-		SecurityConfiguration.class })
+		SecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
+		LatchkeyOpenApiConfiguration.class })
 public final class LatchkeyAutoConfiguration {
 
 }

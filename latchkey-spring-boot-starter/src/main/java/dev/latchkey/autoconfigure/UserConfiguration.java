@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.CommonPasswordValidator;
 import dev.latchkey.audit.AuditLog;
+import dev.latchkey.audit.LatchkeyEventListener;
 import dev.latchkey.password.DjangoPasswordEncoder;
 import dev.latchkey.password.HashingPool;
 import dev.latchkey.password.MinimumLengthValidator;
@@ -37,7 +39,8 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordHasher latchkeyPasswordHasher(LatchkeyProperties properties) {
+	PasswordHasher latchkeyPasswordHasher(LatchkeyProperties properties,
+			ObjectProvider<HashingPool.HashTimings> hashTimings) {
 		LatchkeyProperties.Password password = properties.password();
 		DjangoPasswordEncoder encoder;
 		try {
@@ -49,13 +52,15 @@ class UserConfiguration {
 		}
 		int threads = (password.hashingThreads() > 0) ? password.hashingThreads()
 				: Runtime.getRuntime().availableProcessors();
-		return new HashingPool(encoder, threads, Math.max(1, password.hashingQueue()), password.hashingMaxWait());
+		List<HashingPool.HashTimings> timings = hashTimings.orderedStream().toList();
+		return new HashingPool(encoder, threads, Math.max(1, password.hashingQueue()), password.hashingMaxWait(),
+				(elapsed) -> timings.forEach((timing) -> timing.hashed(elapsed)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AuditLog latchkeyAuditLog() {
-		return new AuditLog();
+	AuditLog latchkeyAuditLog(ObjectProvider<LatchkeyEventListener> listeners, Clock clock) {
+		return new AuditLog(listeners.orderedStream().toList(), clock);
 	}
 
 	@Bean

@@ -27,6 +27,8 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 
 	private final Duration maximumWait;
 
+	private final HashTimings timings;
+
 	/**
 	 * @param delegate the hasher doing the work
 	 * @param threads hashing threads, normally the number of cores
@@ -34,8 +36,22 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	 * @param maximumWait how long a caller waits for its hash before giving up
 	 */
 	public HashingPool(PasswordHasher delegate, int threads, int queueCapacity, Duration maximumWait) {
+		this(delegate, threads, queueCapacity, maximumWait, (elapsed) -> {
+		});
+	}
+
+	/**
+	 * @param delegate the hasher doing the work
+	 * @param threads hashing threads, normally the number of cores
+	 * @param queueCapacity hashes that may wait for a thread
+	 * @param maximumWait how long a caller waits for its hash before giving up
+	 * @param timings told how long each hash took, for metrics
+	 */
+	public HashingPool(PasswordHasher delegate, int threads, int queueCapacity, Duration maximumWait,
+			HashTimings timings) {
 		this.delegate = delegate;
 		this.maximumWait = maximumWait;
+		this.timings = timings;
 		AtomicInteger count = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(queueCapacity), (task) -> {
@@ -82,7 +98,7 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	private <T> T run(Callable<T> hash) {
 		Future<T> future;
 		try {
-			future = this.executor.submit(hash);
+			future = this.executor.submit(() -> timed(hash));
 		}
 		catch (RejectedExecutionException ex) {
 			throw new HashingBusyException();
@@ -105,6 +121,37 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/** Times the hash alone, on its own thread: the wait in the queue is not part of it. */
+	private <T> T timed(Callable<T> hash) throws Exception {
+		long start = System.nanoTime();
+		try {
+			return hash.call();
+		}
+		finally {
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			try {
+				this.timings.hashed(elapsed);
+			}
+			catch (RuntimeException ex) {
+				// Metrics must never cost a user their login.
+			}
+		}
+	}
+
+	/**
+	 * Hears how long each hash took (a Micrometer timer, say). Called on the hashing thread, so
+	 * it must be quick.
+	 */
+	@FunctionalInterface
+	public interface HashTimings {
+
+		/**
+		 * @param elapsed the time the hash (or the dummy hash) itself took
+		 */
+		void hashed(Duration elapsed);
+
 	}
 
 }

@@ -79,7 +79,9 @@ public final class TokenRefresher {
 					this.audit.record(AuditEvent.REUSE_DETECTED, presented.userId(), client.ip(), client.userAgent(),
 							"session revoked");
 				}
-				return outcome.unwrap(this.revokedFamilies);
+				RefreshedTokens refreshed = outcome.unwrap(this.revokedFamilies);
+				this.audit.refreshed(presented.userId());
+				return refreshed;
 			}
 			catch (TransientDataAccessException | DuplicateKeyException ex) {
 				// Lost a race the database noticed first: the next attempt sees the winner's work.
