@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import dev.latchkey.password.MinimumLengthValidator;
 import dev.latchkey.password.NumericPasswordValidator;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.password.PasswordValidator;
 import dev.latchkey.password.UserAttributeSimilarityValidator;
 import dev.latchkey.throttle.AttemptRepository;
 import dev.latchkey.throttle.JdbcAttemptRepository;
@@ -32,6 +34,7 @@ import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
+import dev.latchkey.user.UserLookup;
 import dev.latchkey.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -91,10 +94,19 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordPolicy latchkeyPasswordPolicy(LatchkeyProperties properties) {
-		return new PasswordPolicy(List.of(new UserAttributeSimilarityValidator(),
+	PasswordPolicy latchkeyPasswordPolicy(LatchkeyProperties properties, ObjectProvider<PasswordValidator> extra) {
+		// Django's four defaults first, in Django's order, then the application's own, in @Order.
+		List<PasswordValidator> validators = new ArrayList<>(List.of(new UserAttributeSimilarityValidator(),
 				new MinimumLengthValidator(properties.password().minimumLength()), new CommonPasswordValidator(),
 				new NumericPasswordValidator()));
+		extra.orderedStream().forEach(validators::add);
+		return new PasswordPolicy(validators);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserLookup latchkeyUserLookup(UserRepository users) {
+		return UserLookup.byUsername(users);
 	}
 
 	@Bean
@@ -106,9 +118,9 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CredentialsAuthenticator latchkeyCredentialsAuthenticator(UserRepository users, PasswordHasher passwordHasher,
-			Clock clock, LatchkeyProperties properties) {
-		return new CredentialsAuthenticator(users, passwordHasher, clock, properties.jwt().updateLastLogin());
+	CredentialsAuthenticator latchkeyCredentialsAuthenticator(UserRepository users, UserLookup lookup,
+			PasswordHasher passwordHasher, Clock clock, LatchkeyProperties properties) {
+		return new CredentialsAuthenticator(users, lookup, passwordHasher, clock, properties.jwt().updateLastLogin());
 	}
 
 	@Bean

@@ -14,15 +14,18 @@ public final class CredentialsAuthenticator {
 
 	private final UserRepository users;
 
+	private final UserLookup lookup;
+
 	private final PasswordHasher passwordEncoder;
 
 	private final Clock clock;
 
 	private final boolean updateLastLogin;
 
-	public CredentialsAuthenticator(UserRepository users, PasswordHasher passwordEncoder, Clock clock,
-			boolean updateLastLogin) {
+	public CredentialsAuthenticator(UserRepository users, UserLookup lookup, PasswordHasher passwordEncoder,
+			Clock clock, boolean updateLastLogin) {
 		this.users = users;
+		this.lookup = lookup;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.updateLastLogin = updateLastLogin;
@@ -35,7 +38,7 @@ public final class CredentialsAuthenticator {
 	 * @throws InvalidCredentialsException if there is none
 	 */
 	public User authenticate(String username, String password) {
-		Optional<User> found = this.users.findByUsername(UsernameRules.normalize(username));
+		Optional<User> found = this.lookup.findForLogin(username);
 		if (found.isEmpty()) {
 			this.passwordEncoder.hashDummy(password);
 			throw new InvalidCredentialsException();
