@@ -51,7 +51,9 @@ class ResourceServerIntegrationTests {
 
 	ConfigurableApplicationContext otherService() {
 		if (otherService == null) {
-			otherService = new SpringApplicationBuilder(OtherService.class).run("--server.port=0",
+			// Its own configuration name: the Latchkey server's application.yml is not this service's.
+			otherService = new SpringApplicationBuilder(OtherService.class).run("--spring.config.name=other-service",
+					"--server.port=0",
 					"--spring.main.banner-mode=off",
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + this.port + "/.well-known/jwks.json",
 					"--spring.autoconfigure.exclude=dev.latchkey.autoconfigure.LatchkeyAutoConfiguration,"
