@@ -3,15 +3,24 @@ package dev.latchkey.server;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import dev.latchkey.server.command.ServerCommands;
+
 /**
  * The runnable Latchkey server: the starter, an embedded H2 file database by default
  * ({@code ./data}), PostgreSQL through the standard {@code spring.datasource.*} properties.
  * It holds no authentication logic of its own.
+ *
+ * <p>Given a command ({@code createsuperuser}, {@code changepassword}, {@code flushexpiredtokens},
+ * {@code import-django-users}, {@code help}) it runs that instead and exits with its code; see
+ * {@link ServerCommands}.
  */
 @SpringBootApplication
 public class LatchkeyServerApplication {
 
 	public static void main(String[] args) {
+		if (ServerCommands.isCommand(args)) {
+			System.exit(ServerCommands.run(args));
+		}
 		SpringApplication.run(LatchkeyServerApplication.class, args);
 	}
 

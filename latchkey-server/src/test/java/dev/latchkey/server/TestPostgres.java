@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * One real PostgreSQL server (zonky's embedded binaries) for the whole test run, with a database
  * per test class so classes do not see each other's rows. Stopped by zonky's shutdown hook.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
 	private static EmbeddedPostgres server;
 
@@ -41,7 +41,7 @@ final class TestPostgres {
 		registry.add("spring.datasource.password", () -> "");
 	}
 
-	static synchronized String url(String database) {
+	public static synchronized String url(String database) {
 		try (Connection connection = server().getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("SELECT 1");

@@ -1,0 +1,31 @@
+package dev.latchkey.server.command;
+
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application context a command runs in: the server's auto-configuration and
+ * {@code application.yml}, so the same datasource, Latchkey beans and properties (environment
+ * variables and {@code --spring.*}/{@code --latchkey.*} arguments included), but no web server.
+ * It scans no components: the server declares no beans of its own.
+ */
+@EnableAutoConfiguration
+class CommandApplication {
+
+	// Defaults only: application.yml, the environment and the command line still win.
+	private static final Map<String, Object> DEFAULTS = Map.of("spring.main.banner-mode", "off",
+			"spring.main.log-startup-info", "false", "logging.level.root", "WARN", "logging.level.latchkey.audit",
+			"INFO", "latchkey.sessions.cleanup-enabled", "false");
+
+	/** Start the context; the caller closes it. */
+	static ConfigurableApplicationContext start(CommandLine line) {
+		return new SpringApplicationBuilder(CommandApplication.class).web(WebApplicationType.NONE)
+			.properties(DEFAULTS)
+			.run(line.springArgs());
+	}
+
+}
