@@ -16,11 +16,4 @@ import java.time.Duration;
  */
 public record CookieSettings(String accessName, String refreshName, String accessPath, String refreshPath,
 		String domain, boolean secure, boolean httpOnly, String sameSite) {
-
-	/** API.md's defaults: {@code access} and {@code refresh}, HttpOnly, Secure, SameSite=Lax. */
-	public static CookieSettings defaults(String apiPrefix) {
-		return new CookieSettings("access", "refresh", "/", apiPrefix + "/", null, true, true, "Lax");
-	}
-
-
 }

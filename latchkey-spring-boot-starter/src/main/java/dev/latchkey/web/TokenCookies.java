@@ -63,14 +63,6 @@ public final class TokenCookies {
 				cookie(this.settings.refreshName(), "", this.settings.refreshPath(), Duration.ZERO));
 	}
 
-	public String accessCookieName() {
-		return this.settings.accessName();
-	}
-
-	public String refreshCookieName() {
-		return this.settings.refreshName();
-	}
-
 	private ResponseCookie cookie(String name, String value, String path, Duration maxAge) {
 		return ResponseCookie.from(name, value)
 			.path(path)
