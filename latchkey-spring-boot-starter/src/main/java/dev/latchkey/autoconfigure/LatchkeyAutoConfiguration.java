@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(LatchkeyProperties.class)
 @Import({ StorageConfiguration.class, TokenConfiguration.class, UserConfiguration.class, WebConfiguration.class,
 		SecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
-		LatchkeyOpenApiConfiguration.class })
+		LatchkeyOpenApiConfiguration.class, TomcatErrorPageConfiguration.class })
 public final class LatchkeyAutoConfiguration {
 
 }

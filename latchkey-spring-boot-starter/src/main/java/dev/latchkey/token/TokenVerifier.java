@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class TokenVerifier {
 
+	/** 9999-12-31T23:59:59Z. */
+	private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+
 	private final TokenCodec codec;
 
 	private final TokenSettings settings;
@@ -96,13 +99,16 @@ public final class TokenVerifier {
 
 	/** A NumericDate (RFC 7519 section 2): an integral JSON number that fits a long, else null. */
 	private static Long epochSeconds(Object value) {
+		Long seconds = null;
 		if (value instanceof Long || value instanceof Integer) {
-			return ((Number) value).longValue();
+			seconds = ((Number) value).longValue();
 		}
-		if (value instanceof Double d && d == Math.floor(d) && !d.isInfinite() && Math.abs(d) < 1e15) {
-			return d.longValue();
+		else if (value instanceof Double d && d == Math.floor(d) && !d.isInfinite()) {
+			seconds = d.longValue();
 		}
-		return null;
+		// At most year 9999, what Python's datetime (so SimpleJWT) can represent: keeps Instant.ofEpochSecond
+		// and the leeway arithmetic in range. Not Math.abs: Math.abs(Long.MIN_VALUE) is negative.
+		return (seconds != null && seconds >= -MAX_NUMERIC_DATE && seconds <= MAX_NUMERIC_DATE) ? seconds : null;
 	}
 
 	/** SimpleJWT looks users up by the claim as given: an integer or a string of digits both work. */

@@ -1,6 +1,8 @@
 package dev.latchkey.token;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +19,8 @@ public record VerifiedToken(TokenType type, String tokenId, long userId, Instant
 		Map<String, Object> claims) {
 
 	public VerifiedToken {
-		claims = Map.copyOf(claims);
+		// Claims may hold JSON nulls (Map.copyOf refuses them) and keep their order.
+		claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
 	}
 
 	/** The session ({@code sid} claim) the token belongs to, or {@code null} for a token without one. */

@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,7 +36,8 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
-		return ResponseEntity.badRequest().body(ex.errors());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+			.body(ex.errors());
 	}
 
 	@ExceptionHandler
@@ -57,6 +59,7 @@ public class ApiExceptionHandler {
 	ResponseEntity<Object> throttled(ThrottledException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.waitSeconds()))
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ex.getMessage()));
 	}
 
@@ -64,12 +67,14 @@ public class ApiExceptionHandler {
 	ResponseEntity<Object> hashingBusy(HashingBusyException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ex.getMessage()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> clientError(ClientErrorException ex) {
-		return ResponseEntity.status(ex.status()).body(ErrorBody.detail(ex.getMessage()));
+		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ex.getMessage()));
 	}
 
 	@ExceptionHandler
@@ -80,6 +85,7 @@ public class ApiExceptionHandler {
 		}
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail("Method \"" + ex.getMethod() + "\" not allowed."));
 	}
 
@@ -91,7 +97,8 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(ErrorBody.detail(ErrorBody.defaultDetail(406)));
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ErrorBody.defaultDetail(406)));
 	}
 
 	@ExceptionHandler
@@ -102,12 +109,14 @@ public class ApiExceptionHandler {
 		if (status.is5xxServerError()) {
 			logger.error("Request failed", ex);
 		}
-		return ResponseEntity.status(status).body(ErrorBody.detail(ErrorBody.defaultDetail(status.value())));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ErrorBody.defaultDetail(status.value())));
 	}
 
 	private static ResponseEntity<Object> unauthorized(Map<String, Object> body) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(body);
 	}
 

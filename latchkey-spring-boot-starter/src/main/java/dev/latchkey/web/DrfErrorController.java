@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +29,7 @@ public class DrfErrorController implements ErrorController {
 		if (status == HttpStatus.UNAUTHORIZED.value()) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE);
 		}
-		return response.body(ErrorBody.detail(ErrorBody.defaultDetail(status)));
+		return response.contentType(MediaType.APPLICATION_JSON).body(ErrorBody.detail(ErrorBody.defaultDetail(status)));
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.latchkey.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -115,11 +117,40 @@ public final class SubmittedFormReader implements HandlerMethodArgumentResolver 
 				"Invalid data. Expected a dictionary, but got " + pythonTypeName(parsed) + ".");
 	}
 
-	private static Map<String, Object> formValues(HttpServletRequest request) {
+	/**
+	 * The form body itself, as Django's QueryDict reads request.POST: never the query string,
+	 * '+' is a space, an invalid %-escape stays as written, invalid UTF-8 becomes U+FFFD, and the
+	 * last value of a repeated key wins. Read within the body limit like JSON (413 past it), so
+	 * Tomcat's parameter parsing (which throws on bad input since Tomcat 11) is never involved.
+	 */
+	private Map<String, Object> formValues(HttpServletRequest request) {
+		String body = new String(readBody(request), StandardCharsets.ISO_8859_1);
 		Map<String, Object> values = new LinkedHashMap<>();
-		// QueryDict.get returns the last value given for a key.
-		request.getParameterMap().forEach((key, given) -> values.put(key, given[given.length - 1]));
+		for (String pair : body.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			values.put(percentDecode(eq >= 0 ? pair.substring(0, eq) : pair), eq >= 0 ? percentDecode(pair.substring(eq + 1)) : "");
+		}
 		return values;
+	}
+
+	private static String percentDecode(String text) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			int high = (c == '%' && i + 2 < text.length()) ? Character.digit(text.charAt(i + 1), 16) : -1;
+			int low = (high >= 0) ? Character.digit(text.charAt(i + 2), 16) : -1;
+			if (low >= 0) {
+				bytes.write((high << 4) | low);
+				i += 2;
+			}
+			else {
+				bytes.write(c == '+' ? ' ' : c);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	private byte[] readBody(HttpServletRequest request) {

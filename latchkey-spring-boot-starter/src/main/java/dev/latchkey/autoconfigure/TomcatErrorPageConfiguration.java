@@ -1,0 +1,34 @@
+package dev.latchkey.autoconfigure;
+
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.latchkey.web.JsonErrorReportValve;
+
+/**
+ * Requests Tomcat refuses before any servlet runs (oversized headers, a NUL in a header, a
+ * malformed request line) get Latchkey's JSON error body instead of Tomcat's HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+		"org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+class TomcatErrorPageConfiguration {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> latchkeyJsonErrorReportValve() {
+		// The Host adds this valve when it starts; it sits inside Boot's ErrorReportValve, so it answers first.
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
+	}
+
+}
