@@ -19,7 +19,9 @@ import dev.latchkey.token.JdbcTokenFamilyRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.TokenFamilyRepository;
 import dev.latchkey.user.CachingUserRepository;
+import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
+import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +52,12 @@ class StorageConfiguration {
 			Clock clock) {
 		return new CachingUserRepository(new JdbcUserRepository(JdbcClient.create(dataSource)),
 				properties.sessions().userCacheTtl(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcUserFieldRepository(JdbcClient.create(dataSource));
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.CommonPasswordValidator;
@@ -34,6 +35,8 @@ import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
+import dev.latchkey.user.SignUpField;
+import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserLookup;
 import dev.latchkey.user.UserRepository;
 
@@ -112,8 +115,11 @@ class UserConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Registration latchkeyRegistration(UserRepository users, PasswordHasher passwordHasher,
-			PasswordPolicy passwordPolicy, Clock clock, LoginThrottle throttle, AuditLog audit) {
-		return new Registration(users, passwordHasher, passwordPolicy, clock, throttle, audit);
+			PasswordPolicy passwordPolicy, Clock clock, LoginThrottle throttle, AuditLog audit,
+			ObjectProvider<SignUpField> extraFields, UserFieldRepository fieldValues,
+			TransactionOperations latchkeyTransactions) {
+		return new Registration(users, passwordHasher, passwordPolicy, clock, throttle, audit,
+				extraFields.orderedStream().toList(), fieldValues, latchkeyTransactions);
 	}
 
 	@Bean
@@ -132,8 +138,8 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProfileService latchkeyProfileService(UserRepository users) {
-		return new ProfileService(users);
+	ProfileService latchkeyProfileService(UserRepository users, UserFieldRepository fieldValues) {
+		return new ProfileService(users, fieldValues);
 	}
 
 }

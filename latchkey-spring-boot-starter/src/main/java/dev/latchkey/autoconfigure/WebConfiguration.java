@@ -2,6 +2,7 @@ package dev.latchkey.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
+import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
@@ -125,8 +127,8 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
-			TokenResponses responses, ClientInfos clients) {
-		return new SignUpController(registration, tokens, responses, clients);
+			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields) {
+		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList());
 	}
 
 	@Bean

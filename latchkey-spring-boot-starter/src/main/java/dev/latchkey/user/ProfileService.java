@@ -1,5 +1,7 @@
 package dev.latchkey.user;
 
+import java.util.Map;
+
 /**
  * Lets a signed-in user change what dj-rest-auth's {@code UserDetailsView} lets them change:
  * {@code name} and {@code email}. The username is read-only.
@@ -8,8 +10,16 @@ public final class ProfileService {
 
 	private final UserRepository users;
 
-	public ProfileService(UserRepository users) {
+	private final UserFieldRepository fieldValues;
+
+	public ProfileService(UserRepository users, UserFieldRepository fieldValues) {
 		this.users = users;
+		this.fieldValues = fieldValues;
+	}
+
+	/** The values of the application's extra sign-up fields for this user. */
+	public Map<String, String> extraFields(User user) {
+		return this.fieldValues.find(user.id());
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.latchkey.user;
 
 import java.time.Clock;
+import java.util.List;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditLog;
@@ -31,8 +34,18 @@ public final class Registration {
 
 	private final AuditLog audit;
 
+	private final List<SignUpField> extraFields;
+
+	private final UserFieldRepository fieldValues;
+
+	private final TransactionOperations transactions;
+
 	public Registration(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
-			Clock clock, LoginThrottle throttle, AuditLog audit) {
+			Clock clock, LoginThrottle throttle, AuditLog audit, List<SignUpField> extraFields,
+			UserFieldRepository fieldValues, TransactionOperations transactions) {
+		this.transactions = transactions;
+		this.extraFields = List.copyOf(extraFields);
+		this.fieldValues = fieldValues;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
@@ -64,15 +77,27 @@ public final class Registration {
 			errors.add("email", EmailRules.INVALID);
 		}
 		String name = (form.name() != null) ? form.name() : "";
+		for (SignUpField field : this.extraFields) {
+			String value = form.extraFields().get(field.name());
+			if (value != null) {
+				errors.addAll(field.name(), field.validate(value));
+			}
+		}
 		if (form.password() != null) {
 			errors.addAll("password",
 					this.passwordPolicy.violations(form.password(), new PasswordOwner(username, name, email)));
 		}
 		errors.throwIfAny();
 		String hash = this.passwordEncoder.encode(form.password());
+		NewUser newUser = new NewUser(username, name, email, hash);
 		User user;
 		try {
-			user = this.users.insert(new NewUser(username, name, email, hash), this.clock.instant());
+			// The user and its extra fields are stored together or not at all.
+			user = this.transactions.execute((status) -> {
+				User stored = this.users.insert(newUser, this.clock.instant());
+				this.fieldValues.save(stored.id(), form.extraFields());
+				return stored;
+			});
 		}
 		catch (DuplicateUsernameException ex) {
 			throw FieldErrors.single("username", DUPLICATE_USERNAME);

@@ -31,7 +31,7 @@ public class CurrentUserController {
 
 	@GetMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
 	Map<String, Object> get(@AuthenticationPrincipal User user) {
-		return UserBody.of(user);
+		return UserBody.of(user, this.profiles.extraFields(user));
 	}
 
 	@PutMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
@@ -48,7 +48,8 @@ public class CurrentUserController {
 		FieldErrors errors = new FieldErrors();
 		String name = form.string(NAME, errors);
 		String email = form.string(EMAIL, errors);
-		return UserBody.of(this.profiles.update(user, name, email, errors));
+		User updated = this.profiles.update(user, name, email, errors);
+		return UserBody.of(updated, this.profiles.extraFields(updated));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.Registration;
+import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.SignUpForm;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UsernameRules;
@@ -42,24 +44,39 @@ public class SignUpController {
 
 	private final ClientInfos clients;
 
+	private final List<SignUpField> extraFields;
+
 	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
-			ClientInfos clients) {
+			ClientInfos clients, List<SignUpField> extraFields) {
 		this.registration = registration;
 		this.tokens = tokens;
 		this.responses = responses;
 		this.clients = clients;
+		this.extraFields = List.copyOf(extraFields);
+	}
+
+	private Map<String, String> extraFields(SubmittedForm form, FieldErrors errors) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (SignUpField field : this.extraFields) {
+			CharField rules = new CharField(field.name(), field.required(), !field.required(), field.maxLength());
+			String value = form.string(rules, errors);
+			if (value != null && (field.required() || form.has(field.name()))) {
+				values.put(field.name(), value);
+			}
+		}
+		return values;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
 	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
-				form.string(NAME, errors), form.string(EMAIL, errors));
+				form.string(NAME, errors), form.string(EMAIL, errors), extraFields(form, errors));
 		ClientInfo client = this.clients.from(request);
 		User user = this.registration.register(signUp, errors, client);
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("user", UserBody.of(user));
+		body.put("user", UserBody.of(user, signUp.extraFields()));
 		body.put("message", "register success");
 		Map<String, Object> token = this.responses.tokenBody(pair);
 		if (!token.isEmpty()) {

@@ -13,6 +13,7 @@ import dev.latchkey.audit.LatchkeyEvent;
 import dev.latchkey.audit.LatchkeyEventListener;
 import dev.latchkey.password.PasswordValidator;
 import dev.latchkey.token.ExtraClaims;
+import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserLookup;
 import dev.latchkey.user.UserRepository;
@@ -46,6 +47,33 @@ public class TestApplication {
 		return (identifier) -> identifier.contains("@")
 				? jdbc.sql("SELECT id FROM latchkey_user WHERE email = ?").param(identifier).query(Long.class).optional().flatMap(users::findById)
 				: byUsername.findForLogin(identifier);
+	}
+
+	@Bean
+	SignUpField company() {
+		return new SignUpField() {
+
+			@Override
+			public String name() {
+				return "company";
+			}
+
+			@Override
+			public boolean required() {
+				return true;
+			}
+
+			@Override
+			public int maxLength() {
+				return 100;
+			}
+
+			@Override
+			public List<String> validate(String value) {
+				return value.equalsIgnoreCase("acme") ? List.of("That company is not allowed to sign up.") : List.of();
+			}
+
+		};
 	}
 
 	@Bean

@@ -55,10 +55,16 @@ class TestApplicationIntegrationTests {
 		assertThat(weak.statusCode()).isEqualTo(400);
 		assertThat(JSON.readTree(weak.body()).get("password").toString())
 			.isEqualTo("[\"This password must not contain the product's name.\"]");
+		assertThat(JSON.readTree(weak.body()).get("company").toString()).isEqualTo("[\"This field is required.\"]");
+		HttpResponse<String> refused = post("/api/auth/signup/",
+				"{\"username\":\"ann\",\"company\":\"ACME\",\"password\":\"Str0ng-Passw0rd!\"}");
+		assertThat(JSON.readTree(refused.body()).get("company").toString())
+			.isEqualTo("[\"That company is not allowed to sign up.\"]");
 
 		HttpResponse<String> signUp = post("/api/auth/signup/",
-				"{\"username\":\"ann\",\"email\":\"ann@example.com\",\"password\":\"Str0ng-Passw0rd!\"}");
+				"{\"username\":\"ann\",\"email\":\"ann@example.com\",\"company\":\"Initech\",\"password\":\"Str0ng-Passw0rd!\"}");
 		assertThat(signUp.statusCode()).isEqualTo(201);
+		assertThat(JSON.readTree(signUp.body()).get("user").get("company").asString()).isEqualTo("Initech");
 
 		HttpResponse<String> byEmail = post("/api/token/", "{\"username\":\"ann@example.com\",\"password\":\"Str0ng-Passw0rd!\"}");
 		assertThat(byEmail.statusCode()).isEqualTo(200);
@@ -70,6 +76,7 @@ class TestApplicationIntegrationTests {
 		assertThat(orders.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(orders.body()).get("username").asString()).isEqualTo("ann");
 		assertThat(JSON.readTree(orders.body()).get("plan").asString()).isEqualTo("pro");
+		assertThat(JSON.readTree(get("/api/auth/user/", access).body()).get("company").asString()).isEqualTo("Initech");
 		HttpResponse<String> anonymous = get("/api/orders", null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.body()).isEqualTo("{\"detail\":\"Authentication credentials were not provided.\"}");
