@@ -104,7 +104,7 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param argon2Iterations Argon2id time cost (iterations) of new hashes
 	 * @param argon2Parallelism Argon2id parallelism (lanes) of new hashes
 	 * @param minimumLength minimum password length checked by the length validator
-	 * @param hashingThreads threads that hash passwords; 0 means one per core
+	 * @param hashingThreads threads that hash passwords; 0 means one per core but one
 	 * @param hashingQueue hashes that may wait for a thread; beyond, requests get 503 at once
 	 * @param hashingMaxWait longest a request waits for its hash to start before getting 503
 	 */

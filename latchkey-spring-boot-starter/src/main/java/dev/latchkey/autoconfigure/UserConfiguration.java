@@ -56,8 +56,10 @@ class UserConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("latchkey.password", password, ex.getMessage());
 		}
+		// One core is left to the requests that do not hash, so a login flood cannot starve them
+		// (measured in BENCHMARKS.md / login-flood.sh: p99 of GET /api/auth/user/ under a flood).
 		int threads = (password.hashingThreads() > 0) ? password.hashingThreads()
-				: Runtime.getRuntime().availableProcessors();
+				: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 		List<HashingPool.HashTimings> timings = hashTimings.orderedStream().toList();
 		return new HashingPool(encoder, threads, Math.max(1, password.hashingQueue()), password.hashingMaxWait(),
 				(elapsed) -> timings.forEach((timing) -> timing.hashed(elapsed)));
