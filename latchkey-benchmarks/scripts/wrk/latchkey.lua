@@ -1,0 +1,125 @@
+-- One wrk script for every phase of scripts/load.sh. The phase comes from the environment variable
+-- LK_MODE (so that every Lua state of wrk, the main one included, knows it), its data from the
+-- arguments after "--":
+--   LK_MODE=get     wrk ... -s latchkey.lua <url>                    [-- <access token>]
+--   LK_MODE=verify  wrk ... -s latchkey.lua <url>/api/token/verify/   -- <token>
+--   LK_MODE=login   wrk ... -s latchkey.lua <url>/api/token/          -- <username> <password>
+--   LK_MODE=signup  wrk ... -s latchkey.lua <url>/api/auth/signup/    -- <username prefix> <password>
+--   LK_MODE=refresh wrk ... -s latchkey.lua <url>/api/token/refresh/  -- <tokens file> <wrk threads>
+--
+-- get, verify and login send one fixed request (wrk builds it once, the cheapest load generator).
+-- signup makes a unique username per request (prefix, thread number, counter). refresh sends each
+-- refresh token once: each thread takes its share of the file of pre-minted tokens as a queue, and
+-- the rotated successor of every 200 answer joins the end of the queue; a token is never sent twice.
+-- done() prints one line: "RESULT requests=... rps=... p50_ms=... p99_ms=... non2xx=...".
+
+local mode = os.getenv("LK_MODE") or "get"
+local dynamic = (mode == "signup" or mode == "refresh")
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_number", thread_count)
+  table.insert(threads, thread)
+end
+
+local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+
+-- per-thread state (each thread has its own Lua state)
+bad = 0         -- answers with an unexpected status (exact count; dynamic modes only)
+exhausted = 0   -- refresh: requests not sent because the token queue ran dry
+local queue, head, tail = {}, 1, 0
+local prefix, password, counter = nil, nil, 0
+
+local function quote(s)
+  return (s:gsub('\\', '\\\\'):gsub('"', '\\"'))
+end
+
+function init(args)
+  if mode == "get" then
+    wrk.method = "GET"
+    wrk.headers["Accept"] = "application/json"
+    if args[1] and args[1] ~= "" then
+      wrk.headers["Authorization"] = "Bearer " .. args[1]
+    end
+  elseif mode == "verify" then
+    wrk.method = "POST"
+    for k, v in pairs(json_headers) do wrk.headers[k] = v end
+    wrk.body = '{"token":"' .. quote(args[1]) .. '"}'
+  elseif mode == "login" then
+    wrk.method = "POST"
+    for k, v in pairs(json_headers) do wrk.headers[k] = v end
+    wrk.body = '{"username":"' .. quote(args[1]) .. '","password":"' .. quote(args[2]) .. '"}'
+  elseif mode == "signup" then
+    -- LK_RUN (set per wrk run by lib.sh) keeps the warm-up's and the measurement's names apart.
+    prefix, password = args[1] .. (os.getenv("LK_RUN") or ""), args[2]
+  elseif mode == "refresh" then
+    local file, nthreads = args[1], tonumber(args[2])
+    local n = 0
+    for line in io.lines(file) do
+      if line ~= "" then
+        if n % nthreads == thread_number - 1 then
+          tail = tail + 1
+          queue[tail] = line
+        end
+        n = n + 1
+      end
+    end
+  end
+end
+
+if dynamic then
+  function request()
+    if mode == "signup" then
+      counter = counter + 1
+      local username = prefix .. "_" .. thread_number .. "_" .. counter
+      return wrk.format("POST", nil, json_headers,
+        '{"username":"' .. username .. '","password":"' .. quote(password) .. '","name":"Load Test"}')
+    end
+    if head > tail then
+      -- Never send a token twice (that is reuse detection, another code path): stop this thread.
+      exhausted = exhausted + 1
+      wrk.thread:stop()
+      return wrk.format("GET", "/actuator/health")
+    end
+    local token = queue[head]
+    queue[head] = nil
+    head = head + 1
+    return wrk.format("POST", nil, json_headers, '{"refresh":"' .. token .. '"}')
+  end
+
+  function response(status, headers, body)
+    if mode == "signup" then
+      if status ~= 201 then bad = bad + 1 end
+      return
+    end
+    if status == 200 then
+      local successor = body:match('"refresh"%s*:%s*"([^"]+)"')
+      if successor then
+        tail = tail + 1
+        queue[tail] = successor
+        return
+      end
+    end
+    bad = bad + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local errors = summary.errors
+  local socket_errors = errors.connect + errors.read + errors.write + errors.timeout
+  local non2xx = errors.status -- wrk counts answers >= 400
+  local bad_total, exhausted_total = 0, 0
+  for _, thread in ipairs(threads) do
+    bad_total = bad_total + (thread:get("bad") or 0)
+    exhausted_total = exhausted_total + (thread:get("exhausted") or 0)
+  end
+  if dynamic then non2xx = bad_total end
+  io.write(string.format(
+    "RESULT mode=%s requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d exhausted=%d\n",
+    mode, summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, non2xx, socket_errors, exhausted_total))
+end

@@ -1,0 +1,82 @@
+package dev.latchkey.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.nimbusds.jose.JWSAlgorithm;
+
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.token.ClientInfo;
+import dev.latchkey.token.NimbusTokenCodec;
+import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.TokenFamily;
+import dev.latchkey.token.TokenIssuer;
+import dev.latchkey.token.TokenPair;
+import dev.latchkey.token.TokenService;
+import dev.latchkey.token.TokenSettings;
+import dev.latchkey.token.TokenVerifier;
+import dev.latchkey.user.CachingUserRepository;
+import dev.latchkey.user.NewUser;
+import dev.latchkey.user.User;
+
+/**
+ * Latchkey's token and user objects wired as the auto-configuration wires them (HS256,
+ * {@link TokenSettings#defaults()}, the system UTC clock), with in-memory repositories instead of
+ * JDBC ones. One signed-in user, one live session, and {@link #REVOKED_SESSIONS} other sessions
+ * revoked recently, so the revocation lookup runs against a populated map.
+ */
+public final class LatchkeyStack {
+
+	/** 47 bytes: over the 32 that HS256 needs, under the 48 at which jjwt would pick HS384. */
+	public static final byte[] SECRET = "latchkey-benchmark-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+	/** Recently revoked sessions held by {@link RevokedFamilies} while the benchmark runs. */
+	public static final int REVOKED_SESSIONS = 1_000;
+
+	public final Clock clock = Clock.systemUTC();
+
+	public final TokenSettings settings = TokenSettings.defaults();
+
+	public final NimbusTokenCodec codec = new NimbusTokenCodec(SECRET, JWSAlgorithm.HS256);
+
+	public final TokenIssuer issuer = new TokenIssuer(this.codec, this.settings, this.clock);
+
+	public final TokenVerifier verifier = new TokenVerifier(this.codec, this.settings, this.clock);
+
+	public final InMemoryTokenFamilyRepository families = new InMemoryTokenFamilyRepository();
+
+	public final InMemoryOutstandingTokenRepository outstanding = new InMemoryOutstandingTokenRepository();
+
+	public final RevokedFamilies revokedFamilies = new RevokedFamilies(this.families,
+			this.settings.accessLifetime().plus(this.settings.leeway()), this.clock);
+
+	/** As the auto-configuration builds it: 30-day session maximum, an audit log, sliding tokens off. */
+	public final TokenService tokenService = new TokenService(this.issuer, this.verifier, this.outstanding,
+			this.families, this.revokedFamilies, Duration.ofDays(30), this.clock, new AuditLog(), false);
+
+	/** The request path's user cache; a long time-to-live so the benchmark measures hits only. */
+	public final CachingUserRepository users = new CachingUserRepository(new InMemoryUserRepository(),
+			Duration.ofHours(1), this.clock);
+
+	public final User user;
+
+	/** A live session started through {@link TokenService#startSession}, as a login does. */
+	public final TokenPair pair;
+
+	public LatchkeyStack() {
+		Instant now = this.clock.instant();
+		this.user = this.users.insert(new NewUser("alice", "Alice", "alice@example.com", "!unusable"), now);
+		this.pair = this.tokenService.startSession(this.user.id(), ClientInfo.none());
+		for (int i = 0; i < REVOKED_SESSIONS; i++) {
+			String id = String.format("%032x", i);
+			this.families.save(new TokenFamily(id, this.user.id() + 1, now, now, now.plus(Duration.ofDays(1)), now,
+					ClientInfo.none()));
+			this.revokedFamilies.markRevoked(id);
+		}
+		// Warm the cache: from here on findById is a hit.
+		this.users.findById(this.user.id()).orElseThrow();
+	}
+
+}
