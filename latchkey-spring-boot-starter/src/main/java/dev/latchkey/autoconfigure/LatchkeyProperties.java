@@ -104,14 +104,20 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param argon2Iterations Argon2id time cost (iterations) of new hashes
 	 * @param argon2Parallelism Argon2id parallelism (lanes) of new hashes
 	 * @param minimumLength minimum password length checked by the length validator
-	 * @param hashingThreads threads that hash passwords; 0 means one per core but one
-	 * @param hashingQueue hashes that may wait for a thread; beyond, requests get 503 at once
-	 * @param hashingMaxWait longest a request waits for its hash to start before getting 503
+	 * @param hashingThreads threads that hash passwords; 0 means one per core
+	 * @param hashingMaxWait longest predicted wait for a hash to start (hashes ahead of it times the
+	 * measured mean hash time, divided by the threads) that is still admitted; a hash predicted to
+	 * start later is refused at once with 503 and a Retry-After of that prediction, and an admitted
+	 * hash always runs to its end, however long it takes
+	 * @param hashingNiceness Linux niceness (1-19) the hashing threads take, so that requests which
+	 * do not hash are scheduled first; 0 to leave them at the JVM's priority
+	 * @param hashingWarmUp whether each hasher is run a few times in the background right after
+	 * start, so the first logins after a deploy cost what later ones do
 	 */
 	public record Password(@DefaultValue("19456") int argon2MemoryKib, @DefaultValue("2") int argon2Iterations,
 			@DefaultValue("1") int argon2Parallelism, @DefaultValue("8") int minimumLength,
-			@DefaultValue("0") int hashingThreads, @DefaultValue("16") int hashingQueue,
-			@DefaultValue("2s") Duration hashingMaxWait) {
+			@DefaultValue("0") int hashingThreads, @DefaultValue("2s") Duration hashingMaxWait,
+			@DefaultValue("10") int hashingNiceness, @DefaultValue("true") boolean hashingWarmUp) {
 	}
 
 	/**

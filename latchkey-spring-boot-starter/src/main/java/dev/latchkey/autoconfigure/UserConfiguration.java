@@ -1,13 +1,17 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,26 +47,58 @@ import dev.latchkey.user.UserRepository;
 @Configuration(proxyBeanMethods = false)
 class UserConfiguration {
 
+	/** Warm-up rounds per hashing thread: enough for the JIT to compile each hasher's inner loop. */
+	private static final int WARM_UP_ROUNDS = 3;
+
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordHasher latchkeyPasswordHasher(LatchkeyProperties properties,
-			ObjectProvider<HashingPool.HashTimings> hashTimings) {
+			ObjectProvider<HashingPool.Listener> listeners) {
 		LatchkeyProperties.Password password = properties.password();
-		DjangoPasswordEncoder encoder;
+		Argon2Parameters argon2;
+		HashingPool.Settings settings;
 		try {
-			encoder = new DjangoPasswordEncoder(new Argon2Parameters(password.argon2MemoryKib(),
-					password.argon2Iterations(), password.argon2Parallelism()));
+			argon2 = new Argon2Parameters(password.argon2MemoryKib(), password.argon2Iterations(),
+					password.argon2Parallelism());
+			// Every core may hash: the threads' lower priority, not an idle core, keeps the other
+			// requests fast (BENCHMARKS.md, "Logins under load").
+			int threads = (password.hashingThreads() > 0) ? password.hashingThreads()
+					: Runtime.getRuntime().availableProcessors();
+			settings = new HashingPool.Settings(threads, password.hashingMaxWait(), password.hashingNiceness(), argon2);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("latchkey.password", password, ex.getMessage());
 		}
-		// One core is left to the requests that do not hash, so a login flood cannot starve them
-		// (measured in BENCHMARKS.md / login-flood.sh: p99 of GET /api/auth/user/ under a flood).
-		int threads = (password.hashingThreads() > 0) ? password.hashingThreads()
-				: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-		List<HashingPool.HashTimings> timings = hashTimings.orderedStream().toList();
-		return new HashingPool(encoder, threads, Math.max(1, password.hashingQueue()), password.hashingMaxWait(),
-				(elapsed) -> timings.forEach((timing) -> timing.hashed(elapsed)));
+		List<HashingPool.Listener> all = listeners.orderedStream().toList();
+		return new HashingPool(new DjangoPasswordEncoder(argon2), settings, new HashingPool.Listener() {
+
+			@Override
+			public void hashed(Duration elapsed) {
+				all.forEach((listener) -> listener.hashed(elapsed));
+			}
+
+			@Override
+			public void waited(Duration waited) {
+				all.forEach((listener) -> listener.waited(waited));
+			}
+
+			@Override
+			public void refused(Duration predictedWait) {
+				all.forEach((listener) -> listener.refused(predictedWait));
+			}
+
+		});
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "latchkey.password.hashing-warm-up", matchIfMissing = true)
+	ApplicationListener<ApplicationReadyEvent> latchkeyHashingWarmUp(ObjectProvider<PasswordHasher> hashers) {
+		// After start, not during it: the warm-up competes with nothing but the first requests.
+		return (event) -> {
+			if (hashers.getIfUnique() instanceof HashingPool pool) {
+				pool.warmUp(WARM_UP_ROUNDS);
+			}
+		};
 	}
 
 	@Bean

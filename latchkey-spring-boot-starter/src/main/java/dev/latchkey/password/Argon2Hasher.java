@@ -87,6 +87,8 @@ final class Argon2Hasher implements DjangoHasher {
 				.withIterations(costs.iterations())
 				.withParallelism(costs.parallelism())
 				.withSalt(salt)
+				// On a hashing thread, its kept blocks: no 19 MiB of garbage per hash.
+				.withBlockPool(HashingThread.currentBlockPool())
 				.build());
 		byte[] out = new byte[length];
 		generator.generateBytes(password, out);

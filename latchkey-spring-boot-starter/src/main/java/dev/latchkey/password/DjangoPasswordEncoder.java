@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public final class DjangoPasswordEncoder implements PasswordEncoder, PasswordHasher {
 
 	private static final String UNUSABLE_PASSWORD_PREFIX = "!";
+	private static final String WARM_UP_PASSWORD = "warm-up password";
 	private static final String SALT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	// Django's salt length: 22 alphanumerics carry ~131 bits, at least the 128 Django asks for.
 	private static final int SALT_LENGTH = 22;
@@ -84,6 +85,18 @@ public final class DjangoPasswordEncoder implements PasswordEncoder, PasswordHas
 		} catch (IllegalArgumentException notUnicode) {
 			// matches() rejects such a password just as quickly, before hashing, so timing stays equal.
 		}
+	}
+
+	/**
+	 * One hash of each costly kind a login meets: Argon2id at the current parameters (new users),
+	 * PBKDF2-SHA256 and bcrypt-SHA256 at low costs (users imported from Django; the JIT compiles
+	 * the same code whatever the cost). The stored values are well-formed and match nothing.
+	 */
+	@Override
+	public void warmUp() {
+		hashDummy(WARM_UP_PASSWORD);
+		matches(WARM_UP_PASSWORD, "pbkdf2_sha256$20000$warmUpSaltOfLength22$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+		matches(WARM_UP_PASSWORD, "bcrypt_sha256$$2b$04$abcdefghijklmnopqrstuu0123456789012345678901234567890");
 	}
 
 	/**

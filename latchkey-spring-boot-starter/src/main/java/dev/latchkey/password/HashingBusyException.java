@@ -1,13 +1,30 @@
 package dev.latchkey.password;
 
+import java.time.Duration;
+
 /**
- * Every hashing thread is busy and the queue is full (or the wait ran out): the server is
- * overloaded by requests that hash, and refuses this one at once rather than let it time out.
+ * A hash could not start within the hashing budget: the server is overloaded by requests that
+ * hash, and refuses this one at once (a 503 with {@code Retry-After}) rather than let it wait.
  */
 public class HashingBusyException extends RuntimeException {
 
-	public HashingBusyException() {
+	private final Duration predictedWait;
+
+	/** @param predictedWait how long the refused hash would have waited to start */
+	public HashingBusyException(Duration predictedWait) {
 		super("Service temporarily unavailable, try again later.", null, false, false);
+		this.predictedWait = predictedWait;
+	}
+
+	/** How long the refused hash would have waited to start. */
+	public Duration predictedWait() {
+		return this.predictedWait;
+	}
+
+	/** Whole seconds after which a retry may be admitted: the predicted wait rounded up, at least 1. */
+	public long retryAfterSeconds() {
+		long millis = this.predictedWait.toMillis();
+		return Math.max(1, (millis + 999) / 1000);
 	}
 
 }

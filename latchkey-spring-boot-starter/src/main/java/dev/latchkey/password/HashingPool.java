@@ -1,74 +1,90 @@
 package dev.latchkey.password;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A {@link PasswordHasher} that runs every hash on a small bounded pool: as many threads as
- * cores, a short queue, and a maximum wait. Password hashing is the most expensive thing
- * Latchkey does, so a login flood queues here, not on the request threads: when the queue is
- * full, or a hash cannot start in time, the caller is refused at once with
- * {@link HashingBusyException} (a 503 with {@code Retry-After}), and requests that do not hash
- * keep their latency.
+ * A {@link PasswordHasher} that runs every hash on a small pool of {@link HashingThread}s, with
+ * admission by time ({@link HashAdmission}): a hash waits in line unless its predicted start is
+ * beyond the budget, in which case it is refused at once with {@link HashingBusyException} (a 503
+ * with {@code Retry-After}). Once admitted, a hash always runs to its end and its caller gets the
+ * answer, however long it takes: the budget bounds the predicted wait to start, not the hash.
+ *
+ * <p>Password hashing is the most expensive thing Latchkey does, so a login flood queues here,
+ * not on the request threads; and the hashing threads may run at a lower OS priority, so the
+ * requests that do not hash keep their latency while every core hashes when there is nothing
+ * else to do.
  */
 public final class HashingPool implements PasswordHasher, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(HashingPool.class);
+
+	/** What a hash is assumed to cost before the first one is measured. */
+	private static final Duration INITIAL_ESTIMATE = Duration.ofMillis(100);
+
+	/** The kind of a warm-up round, which runs several hashers. */
+	private static final String WARM_UP = "warm-up";
+
+	/** Refusals are logged at most this often. */
+	private static final long REFUSAL_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final PasswordHasher delegate;
 
 	private final ThreadPoolExecutor executor;
 
-	private final Duration maximumWait;
+	private final HashAdmission admission;
 
-	private final HashTimings timings;
+	private final int threads;
 
-	/**
-	 * @param delegate the hasher doing the work
-	 * @param threads hashing threads, normally the number of cores
-	 * @param queueCapacity hashes that may wait for a thread
-	 * @param maximumWait how long a caller waits for its hash before giving up
-	 */
-	public HashingPool(PasswordHasher delegate, int threads, int queueCapacity, Duration maximumWait) {
-		this(delegate, threads, queueCapacity, maximumWait, (elapsed) -> {
-		});
-	}
+	private final Listener listener;
+
+	private final AtomicLong refusedSinceLog = new AtomicLong();
+
+	private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
 
 	/**
 	 * @param delegate the hasher doing the work
-	 * @param threads hashing threads, normally the number of cores
-	 * @param queueCapacity hashes that may wait for a thread
-	 * @param maximumWait how long a caller waits for its hash before giving up
-	 * @param timings told how long each hash took, for metrics
+	 * @param settings threads, budget and priority
+	 * @param listener told of each hash, wait and refusal, for metrics
 	 */
-	public HashingPool(PasswordHasher delegate, int threads, int queueCapacity, Duration maximumWait,
-			HashTimings timings) {
+	public HashingPool(PasswordHasher delegate, Settings settings, Listener listener) {
 		this.delegate = delegate;
-		this.maximumWait = maximumWait;
-		this.timings = timings;
+		this.threads = settings.threads();
+		this.listener = listener;
+		this.admission = new HashAdmission(settings.threads(), settings.budget(), INITIAL_ESTIMATE, System::nanoTime);
 		AtomicInteger count = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(queueCapacity), (task) -> {
-					Thread thread = new Thread(task, "latchkey-hashing-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				}, new ThreadPoolExecutor.AbortPolicy());
+		// Unbounded queue: admission by predicted time is what bounds it.
+		this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), (task) -> new HashingThread(task,
+						"latchkey-hashing-" + count.incrementAndGet(), settings.niceness(), settings.argon2()),
+				new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	@Override
 	public String encode(CharSequence raw) {
-		return run(() -> this.delegate.encode(raw));
+		return run(HashAdmission.CURRENT, () -> this.delegate.encode(raw));
 	}
 
 	@Override
 	public boolean matches(CharSequence raw, String encoded) {
-		return run(() -> this.delegate.matches(raw, encoded));
+		return run(HashAdmission.kindOf(encoded), () -> this.delegate.matches(raw, encoded));
+	}
+
+	@Override
+	public Verification verify(CharSequence raw, String encoded) {
+		return run(HashAdmission.kindOf(encoded), () -> this.delegate.verify(raw, encoded));
 	}
 
 	@Override
@@ -79,15 +95,40 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 
 	@Override
 	public void hashDummy(CharSequence raw) {
-		run(() -> {
+		run(HashAdmission.CURRENT, () -> {
 			this.delegate.hashDummy(raw);
 			return null;
 		});
 	}
 
-	/** Hashes waiting for a thread, for metrics. */
+	/**
+	 * Warms the hashing threads in the background: the delegate's {@link PasswordHasher#warmUp()}
+	 * runs a few times per thread, so the JIT has compiled every hasher and each thread holds its
+	 * Argon2 blocks before the first login. The rounds are admitted like hashes, so a login
+	 * arriving meanwhile is predicted to wait for them. Returns at once.
+	 * @param rounds warm-up rounds per thread
+	 * @return completes when every round has run
+	 */
+	public CompletableFuture<Void> warmUp(int rounds) {
+		CompletableFuture<?>[] all = new CompletableFuture<?>[this.threads * rounds];
+		for (int i = 0; i < all.length; i++) {
+			HashAdmission.Ticket ticket = this.admission.admit(WARM_UP);
+			all[i] = CompletableFuture.runAsync(() -> {
+				ticket.started();
+				try {
+					this.delegate.warmUp();
+				}
+				finally {
+					ticket.finished();
+				}
+			}, this.executor);
+		}
+		return CompletableFuture.allOf(all);
+	}
+
+	/** Hashes admitted and not yet finished (running or waiting), for metrics. */
 	public int queueDepth() {
-		return this.executor.getQueue().size();
+		return this.admission.admitted();
 	}
 
 	@Override
@@ -95,44 +136,67 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	private <T> T run(Callable<T> hash) {
+	private <T> T run(String kind, Callable<T> hash) {
+		HashAdmission.Ticket ticket;
+		try {
+			ticket = this.admission.admit(kind);
+		}
+		catch (HashingBusyException ex) {
+			refused(ex);
+			throw ex;
+		}
 		Future<T> future;
 		try {
-			future = this.executor.submit(() -> timed(hash));
+			future = this.executor.submit(() -> timed(ticket, hash));
 		}
 		catch (RejectedExecutionException ex) {
-			throw new HashingBusyException();
+			// Only after close(): the application is stopping.
+			ticket.finished();
+			throw new HashingBusyException(Duration.ZERO);
 		}
+		return await(future);
+	}
+
+	/** Waits for an admitted hash to its end: it is never abandoned half-way. */
+	private static <T> T await(Future<T> future) {
+		boolean interrupted = false;
 		try {
-			return future.get(this.maximumWait.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			throw new HashingBusyException();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			future.cancel(true);
-			throw new HashingBusyException();
+			while (true) {
+				try {
+					return future.get();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
 			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
-	/** Times the hash alone, on its own thread: the wait in the queue is not part of it. */
-	private <T> T timed(Callable<T> hash) throws Exception {
-		long start = System.nanoTime();
+	/** Runs on the hashing thread: the wait and the hash are timed apart. */
+	private <T> T timed(HashAdmission.Ticket ticket, Callable<T> hash) throws Exception {
+		Duration waited = ticket.started();
 		try {
 			return hash.call();
 		}
 		finally {
-			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			Duration elapsed = ticket.finished();
 			try {
-				this.timings.hashed(elapsed);
+				this.listener.waited(waited);
+				this.listener.hashed(elapsed);
 			}
 			catch (RuntimeException ex) {
 				// Metrics must never cost a user their login.
@@ -140,17 +204,65 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 		}
 	}
 
-	/**
-	 * Hears how long each hash took (a Micrometer timer, say). Called on the hashing thread, so
-	 * it must be quick.
-	 */
-	@FunctionalInterface
-	public interface HashTimings {
+	private void refused(HashingBusyException ex) {
+		try {
+			this.listener.refused(ex.predictedWait());
+		}
+		catch (RuntimeException metricsFailure) {
+			// As above.
+		}
+		this.refusedSinceLog.incrementAndGet();
+		long now = System.nanoTime();
+		long last = this.lastRefusalLog.get();
+		if (now - last >= REFUSAL_LOG_INTERVAL_NANOS && this.lastRefusalLog.compareAndSet(last, now)) {
+			long count = this.refusedSinceLog.getAndSet(0);
+			logger.warn("Password hashing overloaded: refused {} request(s) with 503 in the last {} ms; "
+					+ "predicted wait {} ms is over the budget", count, TimeUnit.NANOSECONDS.toMillis(now - last),
+					ex.predictedWait().toMillis());
+		}
+	}
 
-		/**
-		 * @param elapsed the time the hash (or the dummy hash) itself took
-		 */
-		void hashed(Duration elapsed);
+	/**
+	 * How the pool runs.
+	 *
+	 * @param threads hashing threads
+	 * @param budget longest predicted wait for a hash to start that is still admitted
+	 * @param niceness Linux niceness of the hashing threads (1-19), 0 to leave it as it is
+	 * @param argon2 Argon2 parameters of new hashes, which size each thread's kept memory
+	 */
+	public record Settings(int threads, Duration budget, int niceness, Argon2Parameters argon2) {
+
+		public Settings {
+			if (threads < 1) {
+				throw new IllegalArgumentException("At least one hashing thread is needed");
+			}
+			if (budget == null || budget.isNegative()) {
+				throw new IllegalArgumentException("The hashing budget must not be negative");
+			}
+			if (niceness < 0 || niceness > 19) {
+				throw new IllegalArgumentException("Niceness must be between 0 and 19");
+			}
+		}
+
+	}
+
+	/**
+	 * Hears what the pool does (Micrometer meters, say). {@link #hashed} and {@link #waited} are
+	 * called on the hashing thread, {@link #refused} on the caller's, so each must be quick.
+	 */
+	public interface Listener {
+
+		/** @param elapsed the time a hash (or a dummy hash) itself took */
+		default void hashed(Duration elapsed) {
+		}
+
+		/** @param waited the time an admitted hash waited for a thread */
+		default void waited(Duration waited) {
+		}
+
+		/** @param predictedWait the predicted wait of a hash refused at once */
+		default void refused(Duration predictedWait) {
+		}
 
 	}
 

@@ -18,4 +18,23 @@ public interface PasswordHasher {
 	/** Spend the time of one hash at the current parameters, for nothing. */
 	void hashDummy(CharSequence raw);
 
+	/**
+	 * Checks {@code raw} against the stored hash and, when it matches and the stored hash is weaker
+	 * than the current setting, hashes it again at the current parameters: one unit of work, so a
+	 * pool admits (or refuses) it once.
+	 */
+	default Verification verify(CharSequence raw, String encoded) {
+		if (!matches(raw, encoded)) {
+			return Verification.FAILED;
+		}
+		return upgradeEncoding(encoded) ? new Verification(true, encode(raw)) : Verification.MATCHED;
+	}
+
+	/**
+	 * Runs each kind of hash this hasher knows a few times on the calling thread, so that the JIT
+	 * has compiled them before the first real login. Does nothing by default.
+	 */
+	default void warmUp() {
+	}
+
 }

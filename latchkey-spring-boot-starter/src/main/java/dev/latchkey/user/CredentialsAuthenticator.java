@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import dev.latchkey.password.PasswordHasher;
+import dev.latchkey.password.Verification;
 
 /**
  * Checks a username and password as Django's {@code ModelBackend} does, and then some: an
@@ -16,17 +17,17 @@ public final class CredentialsAuthenticator {
 
 	private final UserLookup lookup;
 
-	private final PasswordHasher passwordEncoder;
+	private final PasswordHasher passwordHasher;
 
 	private final Clock clock;
 
 	private final boolean updateLastLogin;
 
-	public CredentialsAuthenticator(UserRepository users, UserLookup lookup, PasswordHasher passwordEncoder,
+	public CredentialsAuthenticator(UserRepository users, UserLookup lookup, PasswordHasher passwordHasher,
 			Clock clock, boolean updateLastLogin) {
 		this.users = users;
 		this.lookup = lookup;
-		this.passwordEncoder = passwordEncoder;
+		this.passwordHasher = passwordHasher;
 		this.clock = clock;
 		this.updateLastLogin = updateLastLogin;
 	}
@@ -40,16 +41,18 @@ public final class CredentialsAuthenticator {
 	public User authenticate(String username, String password) {
 		Optional<User> found = this.lookup.findForLogin(username);
 		if (found.isEmpty()) {
-			this.passwordEncoder.hashDummy(password);
+			this.passwordHasher.hashDummy(password);
 			throw new InvalidCredentialsException();
 		}
 		User user = found.get();
 		// The password is checked before is_active, as Django does, so both failures take as long.
-		if (!this.passwordEncoder.matches(password, user.passwordHash()) || !user.active()) {
+		// A weaker stored hash is checked and re-hashed in one unit of hashing work.
+		Verification verification = this.passwordHasher.verify(password, user.passwordHash());
+		if (!verification.matched() || !user.active()) {
 			throw new InvalidCredentialsException();
 		}
-		if (this.passwordEncoder.upgradeEncoding(user.passwordHash())) {
-			this.users.updatePassword(user.id(), this.passwordEncoder.encode(password));
+		if (verification.upgraded()) {
+			this.users.updatePassword(user.id(), verification.upgradedHash());
 		}
 		if (this.updateLastLogin) {
 			this.users.updateLastLogin(user.id(), this.clock.instant());

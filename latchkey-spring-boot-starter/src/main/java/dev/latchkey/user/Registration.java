@@ -16,7 +16,9 @@ import dev.latchkey.token.ClientInfo;
 /**
  * Signs a user up: Django's username rules, a unique username, a valid email, the password
  * validators (every violation at once), then an Argon2id hash and one insert whose unique
- * constraint settles concurrent sign-ups of one name.
+ * constraint settles concurrent sign-ups of one name. A name already taken is refused before
+ * hashing, and concurrent sign-ups of one name on this instance hash once
+ * ({@link SignUpsInProgress}).
  */
 public final class Registration {
 
@@ -24,7 +26,7 @@ public final class Registration {
 
 	private final UserRepository users;
 
-	private final PasswordHasher passwordEncoder;
+	private final PasswordHasher passwordHasher;
 
 	private final PasswordPolicy passwordPolicy;
 
@@ -40,14 +42,16 @@ public final class Registration {
 
 	private final TransactionOperations transactions;
 
-	public Registration(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
+	private final SignUpsInProgress inProgress = new SignUpsInProgress();
+
+	public Registration(UserRepository users, PasswordHasher passwordHasher, PasswordPolicy passwordPolicy,
 			Clock clock, LoginThrottle throttle, AuditLog audit, List<SignUpField> extraFields,
 			UserFieldRepository fieldValues, TransactionOperations transactions) {
 		this.transactions = transactions;
 		this.extraFields = List.copyOf(extraFields);
 		this.fieldValues = fieldValues;
 		this.users = users;
-		this.passwordEncoder = passwordEncoder;
+		this.passwordHasher = passwordHasher;
 		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
 		this.throttle = throttle;
@@ -88,22 +92,25 @@ public final class Registration {
 					this.passwordPolicy.violations(form.password(), new PasswordOwner(username, name, email)));
 		}
 		errors.throwIfAny();
-		String hash = this.passwordEncoder.encode(form.password());
-		NewUser newUser = new NewUser(username, name, email, hash);
 		User user;
 		try {
-			// The user and its extra fields are stored together or not at all.
-			user = this.transactions.execute((status) -> {
-				User stored = this.users.insert(newUser, this.clock.instant());
-				this.fieldValues.save(stored.id(), form.extraFields());
-				return stored;
-			});
+			user = this.inProgress.exclusively(username, () -> store(form, new NewUser(username, name, email,
+					this.passwordHasher.encode(form.password()))));
 		}
 		catch (DuplicateUsernameException ex) {
 			throw FieldErrors.single("username", DUPLICATE_USERNAME);
 		}
 		this.audit.record(AuditEvent.SIGN_UP, user.id(), client.ip(), client.userAgent(), "ok");
 		return user;
+	}
+
+	/** Stores the user and its extra fields together, or neither. */
+	private User store(SignUpForm form, NewUser newUser) {
+		return this.transactions.execute((status) -> {
+			User stored = this.users.insert(newUser, this.clock.instant());
+			this.fieldValues.save(stored.id(), form.extraFields());
+			return stored;
+		});
 	}
 
 }

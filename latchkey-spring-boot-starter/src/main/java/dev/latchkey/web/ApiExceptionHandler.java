@@ -66,7 +66,7 @@ public class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> hashingBusy(HashingBusyException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ex.getMessage()));
 	}

@@ -104,7 +104,7 @@ class LatchkeyObservabilityAutoConfigurationTests {
 	void metersWhenMicrometerNotOnClassPathThenContextStartsWithoutThem() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean("latchkeyMicrometerEventListener");
-			assertThat(context).doesNotHaveBean("latchkeyHashTimings");
+			assertThat(context).doesNotHaveBean("latchkeyHashingMetrics");
 		});
 	}
 

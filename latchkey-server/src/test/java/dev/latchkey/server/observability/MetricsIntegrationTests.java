@@ -41,10 +41,10 @@ class MetricsIntegrationTests extends AbstractObservabilityIntegrationTests {
 		assertThat(value(after, "latchkey_logins_total{outcome=\"failure\"")
 				- value(before, "latchkey_logins_total{outcome=\"failure\"")).isEqualTo(1);
 		// The sign-up's hash and the two logins' checks.
-		assertThat(value(after, "latchkey_password_hash_duration_seconds_count")
-				- value(before, "latchkey_password_hash_duration_seconds_count")).isGreaterThanOrEqualTo(3);
-		assertThat(after).contains("latchkey_password_hash_duration_seconds_bucket{le=\"")
-			.contains("latchkey_password_hash_queue ")
+		assertThat(value(after, "latchkey_hashing_duration_seconds_count")
+				- value(before, "latchkey_hashing_duration_seconds_count")).isGreaterThanOrEqualTo(3);
+		assertThat(after).contains("latchkey_hashing_duration_seconds_bucket{le=\"")
+			.contains("latchkey_hashing_queue ", "latchkey_hashing_wait_seconds_count", "latchkey_hashing_rejected_total")
 			.contains("latchkey_logins_total{outcome=\"throttled\"", "latchkey_lockouts_total",
 					"latchkey_reuse_detections_total", "latchkey_logouts_total{scope=\"all\"",
 					"latchkey_password_changes_total", "latchkey_refreshes_total");
