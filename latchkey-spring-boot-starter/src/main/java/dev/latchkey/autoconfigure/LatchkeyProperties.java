@@ -110,14 +110,16 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * start later is refused at once with 503 and a Retry-After of that prediction, and an admitted
 	 * hash always runs to its end, however long it takes
 	 * @param hashingNiceness Linux niceness (1-19) the hashing threads take, so that requests which
-	 * do not hash are scheduled first; 0 to leave them at the JVM's priority
+	 * do not hash are scheduled first; 0 (the default) leaves them at the JVM's priority, which
+	 * measured better under a burst of logins (BENCHMARKS.md): low-priority hashing starves behind
+	 * the burst's own refused requests
 	 * @param hashingWarmUp whether each hasher is run a few times in the background right after
 	 * start, so the first logins after a deploy cost what later ones do
 	 */
 	public record Password(@DefaultValue("19456") int argon2MemoryKib, @DefaultValue("2") int argon2Iterations,
 			@DefaultValue("1") int argon2Parallelism, @DefaultValue("8") int minimumLength,
 			@DefaultValue("0") int hashingThreads, @DefaultValue("2s") Duration hashingMaxWait,
-			@DefaultValue("10") int hashingNiceness, @DefaultValue("true") boolean hashingWarmUp) {
+			@DefaultValue("0") int hashingNiceness, @DefaultValue("true") boolean hashingWarmUp) {
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.token.PublicKeySet;
 import dev.latchkey.token.SessionService;
 import dev.latchkey.token.SlidingTokens;
@@ -29,6 +31,7 @@ import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.HashingAdmissionFilter;
 import dev.latchkey.web.JwksController;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
@@ -47,6 +50,9 @@ import dev.latchkey.web.TokenVerifyController;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebConfiguration {
+
+	/** Spring Boot's default order of Spring Security's filter chain. */
+	private static final int SECURITY_FILTER_ORDER = -100;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -98,6 +104,16 @@ class WebConfiguration {
 	@ConditionalOnMissingBean
 	CsrfController latchkeyCsrfController(TokenResponses responses) {
 		return new CsrfController(responses);
+	}
+
+	@Bean
+	FilterRegistrationBean<HashingAdmissionFilter> latchkeyHashingAdmissionFilter(PasswordHasher hasher,
+			LatchkeyProperties properties, ErrorResponseWriter errors) {
+		FilterRegistrationBean<HashingAdmissionFilter> registration = new FilterRegistrationBean<>(
+				new HashingAdmissionFilter(hasher, properties.web().apiPrefix(), errors));
+		// Right after Spring Security's chain (CORS headers and CSRF still apply), before MVC.
+		registration.setOrder(SECURITY_FILTER_ORDER + 1);
+		return registration;
 	}
 
 	@Bean

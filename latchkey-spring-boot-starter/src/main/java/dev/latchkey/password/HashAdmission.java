@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
  * admitted when that prediction is within the budget, and refused at once otherwise, with the
  * prediction as the time to come back. Expected costs are measured, per kind of hash (the stored
  * hash's algorithm and cost parameters, or the current parameters for new hashes), as a moving
- * average of how long hashes of that kind took; so a slow legacy hash neither blocks itself out
- * nor makes the cheap ones look expensive.
+ * average of the CPU time hashes of that kind took; so a slow legacy hash neither blocks itself
+ * out nor makes the cheap ones look expensive.
+ *
+ * <p>CPU time, not elapsed time: under a burst, the requests refused at once compete with the
+ * hashing threads for the cores, and an estimate from elapsed time would grow with them, refuse
+ * more, and feed on itself until almost nothing is admitted. The CPU time of a hash does not
+ * depend on the load, so the prediction is what the queue holds, and a machine busy with other
+ * work makes admitted hashes wait longer than predicted, never refuses them for it.
  *
  * <p>Thread-safe; every method is short and holds one lock.
  */
@@ -36,6 +42,8 @@ final class HashAdmission {
 
 	private final LongSupplier nanoClock;
 
+	private final LongSupplier cpuClock;
+
 	private final Map<String, Long> expectedNanos = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -54,8 +62,10 @@ final class HashAdmission {
 	 * @param budget longest predicted wait for a hash to start that is still admitted
 	 * @param initialEstimate expected cost of a kind of hash never measured yet
 	 * @param nanoClock {@link System#nanoTime()}, or a fake one in tests
+	 * @param cpuClock the CPU time of the calling thread in nanoseconds, or a fake one in tests
 	 */
-	HashAdmission(int threads, Duration budget, Duration initialEstimate, LongSupplier nanoClock) {
+	HashAdmission(int threads, Duration budget, Duration initialEstimate, LongSupplier nanoClock,
+			LongSupplier cpuClock) {
 		if (threads < 1) {
 			throw new IllegalArgumentException("At least one hashing thread is needed");
 		}
@@ -63,6 +73,7 @@ final class HashAdmission {
 		this.budgetNanos = budget.toNanos();
 		this.defaultNanos = Math.max(1, initialEstimate.toNanos());
 		this.nanoClock = nanoClock;
+		this.cpuClock = cpuClock;
 	}
 
 	/**
@@ -96,7 +107,7 @@ final class HashAdmission {
 		return (this.admitted < this.threads) ? 0 : this.backlogNanos / this.threads;
 	}
 
-	/** @param hashNanos how long the hash took, or a negative number if it never ran */
+	/** @param hashNanos the CPU time the hash took, or a negative number if it never ran */
 	private synchronized void finished(Ticket ticket, long hashNanos) {
 		this.backlogNanos -= ticket.expectedNanos;
 		this.admitted--;
@@ -148,6 +159,8 @@ final class HashAdmission {
 
 		private long startedAt;
 
+		private long startedCpu;
+
 		private boolean started;
 
 		private Ticket(String kind, long expectedNanos, long admittedAt) {
@@ -156,21 +169,30 @@ final class HashAdmission {
 			this.admittedAt = admittedAt;
 		}
 
-		/** Called when a thread starts the hash. @return how long it waited to start */
+		/**
+		 * Called on the hashing thread when it starts the hash.
+		 * @return how long the hash waited to start
+		 */
 		Duration started() {
 			this.startedAt = HashAdmission.this.nanoClock.getAsLong();
+			this.startedCpu = HashAdmission.this.cpuClock.getAsLong();
 			this.started = true;
 			return Duration.ofNanos(this.startedAt - this.admittedAt);
 		}
 
 		/**
-		 * Called when the hash ends, however it ended, or when it will never start.
-		 * @return how long the hash itself took (zero if it never started)
+		 * Called on the hashing thread when the hash ends, however it ended, or on any thread
+		 * when it will never start.
+		 * @return how long the hash itself took, elapsed (zero if it never started)
 		 */
 		Duration finished() {
-			long hashNanos = this.started ? HashAdmission.this.nanoClock.getAsLong() - this.startedAt : -1;
-			HashAdmission.this.finished(this, hashNanos);
-			return Duration.ofNanos(Math.max(0, hashNanos));
+			if (!this.started) {
+				HashAdmission.this.finished(this, -1);
+				return Duration.ZERO;
+			}
+			long elapsed = HashAdmission.this.nanoClock.getAsLong() - this.startedAt;
+			HashAdmission.this.finished(this, HashAdmission.this.cpuClock.getAsLong() - this.startedCpu);
+			return Duration.ofNanos(elapsed);
 		}
 
 	}

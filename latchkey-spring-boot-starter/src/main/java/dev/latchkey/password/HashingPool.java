@@ -1,5 +1,7 @@
 package dev.latchkey.password;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,13 +13,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PasswordHasher} that runs every hash on a small pool of {@link HashingThread}s, with
- * admission by time ({@link HashAdmission}): a hash waits in line unless its predicted start is
+ * admission by time ({@link HashAdmission}): a hash waits in line unless its predicted start (the
+ * CPU time of the hashes ahead of it divided by the threads) is
  * beyond the budget, in which case it is refused at once with {@link HashingBusyException} (a 503
  * with {@code Retry-After}). Once admitted, a hash always runs to its end and its caller gets the
  * answer, however long it takes: the budget bounds the predicted wait to start, not the hash.
@@ -48,6 +52,8 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 
 	private final int threads;
 
+	private final Duration budget;
+
 	private final Listener listener;
 
 	private final AtomicLong refusedSinceLog = new AtomicLong();
@@ -62,8 +68,12 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	public HashingPool(PasswordHasher delegate, Settings settings, Listener listener) {
 		this.delegate = delegate;
 		this.threads = settings.threads();
+		this.budget = settings.budget();
 		this.listener = listener;
-		this.admission = new HashAdmission(settings.threads(), settings.budget(), INITIAL_ESTIMATE, System::nanoTime);
+		ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+		LongSupplier cpuClock = cpu.isCurrentThreadCpuTimeSupported() ? cpu::getCurrentThreadCpuTime : System::nanoTime;
+		this.admission = new HashAdmission(settings.threads(), settings.budget(), INITIAL_ESTIMATE, System::nanoTime,
+				cpuClock);
 		AtomicInteger count = new AtomicInteger();
 		// Unbounded queue: admission by predicted time is what bounds it.
 		this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
@@ -85,6 +95,21 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	@Override
 	public Verification verify(CharSequence raw, String encoded) {
 		return run(HashAdmission.kindOf(encoded), () -> this.delegate.verify(raw, encoded));
+	}
+
+	/**
+	 * Refuses at once when the queue already holds more than the budget: a burst past capacity
+	 * is then answered without even a database query, so the refusals take little CPU from the
+	 * hashes being served.
+	 */
+	@Override
+	public void checkAdmission() {
+		Duration predicted = this.admission.predictedWait();
+		if (predicted.compareTo(this.budget) > 0) {
+			HashingBusyException ex = new HashingBusyException(predicted);
+			refused(ex);
+			throw ex;
+		}
 	}
 
 	@Override

@@ -31,6 +31,14 @@ public interface PasswordHasher {
 	}
 
 	/**
+	 * Refuses at once, before any other work, a request whose hash would be refused if asked for
+	 * now; costs next to nothing. Does nothing by default (every hash is admitted).
+	 * @throws HashingBusyException when a hash asked for now would be refused
+	 */
+	default void checkAdmission() {
+	}
+
+	/**
 	 * Runs each kind of hash this hasher knows a few times on the calling thread, so that the JIT
 	 * has compiled them before the first real login. Does nothing by default.
 	 */

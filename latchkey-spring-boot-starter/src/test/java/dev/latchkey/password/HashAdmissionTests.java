@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The admission rule, on a fake clock: predicted start = backlog ÷ threads, against the budget. */
+/**
+ * The admission rule, on a fake clock (standing for both elapsed and CPU time): predicted start =
+ * backlog ÷ threads, against the budget.
+ */
 class HashAdmissionTests {
 
 	private final AtomicLong nanos = new AtomicLong(1_000);
 
 	private final HashAdmission admission = new HashAdmission(2, Duration.ofSeconds(2), Duration.ofMillis(100),
-			this.nanos::get);
+			this.nanos::get, this.nanos::get);
 
 	@Test
 	void admitWhenAThreadIsFreeThenAdmittedWhateverTheEstimate() {
