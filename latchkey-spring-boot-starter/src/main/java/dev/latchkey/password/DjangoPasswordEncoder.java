@@ -1,6 +1,7 @@
 package dev.latchkey.password;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -47,14 +48,20 @@ public final class DjangoPasswordEncoder implements PasswordEncoder, PasswordHas
 		return raw == null ? null : argon2.encode(raw, newSalt());
 	}
 
-	/** Django's {@code check_password(raw, encoded)}; false for null, empty, unusable or malformed values. */
+	/**
+	 * Django's {@code check_password(raw, encoded)}; false for null, empty, unusable or malformed
+	 * values. A value no hasher can check (unusable, empty, unknown algorithm) still costs one hash at
+	 * the current parameters, so its timing does not tell it apart (Django's CVE-2024-39329 fix).
+	 */
 	@Override
 	public boolean matches(CharSequence raw, String encoded) {
-		if (raw == null || !isUsable(encoded)) {
+		Optional<DjangoHasher> hasher = (raw != null && isUsable(encoded)) ? hashers.identify(encoded) : Optional.empty();
+		if (hasher.isEmpty()) {
+			hashDummy(raw);
 			return false;
 		}
 		try {
-			return hashers.identify(encoded).map(hasher -> hasher.matches(raw, encoded)).orElse(false);
+			return hasher.get().matches(raw, encoded);
 		} catch (RuntimeException malformed) {
 			// Fail closed: a stored value the libraries reject (bad salt, base64, cost...) is no match.
 			return false;

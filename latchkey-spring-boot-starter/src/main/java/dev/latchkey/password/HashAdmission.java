@@ -98,6 +98,21 @@ final class HashAdmission {
 		return Duration.ofNanos(predictedWaitNanos());
 	}
 
+	/**
+	 * The longest expected cost among the kinds of password checks seen (warm-up rounds aside), or
+	 * the cost of a new hash if that is longer: what a failed login would take with the slowest
+	 * stored hash there is.
+	 */
+	synchronized Duration slowestExpected() {
+		long slowest = this.defaultNanos;
+		for (Map.Entry<String, Long> entry : this.expectedNanos.entrySet()) {
+			if (!entry.getKey().equals(WARM_UP)) {
+				slowest = Math.max(slowest, entry.getValue());
+			}
+		}
+		return Duration.ofNanos(slowest);
+	}
+
 	/** Hashes admitted and not yet finished, running or waiting. */
 	synchronized int admitted() {
 		return this.admitted;
@@ -125,6 +140,9 @@ final class HashAdmission {
 
 	/** The kind of a new hash (or a dummy one) at the current parameters. */
 	static final String CURRENT = "";
+
+	/** The kind of a warm-up round, which runs several hashers. */
+	static final String WARM_UP = "warm-up";
 
 	/**
 	 * The kind of a check against a stored hash: its algorithm and cost parameters, without salt

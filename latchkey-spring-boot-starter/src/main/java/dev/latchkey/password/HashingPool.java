@@ -38,8 +38,11 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	/** What a hash is assumed to cost before the first one is measured. */
 	private static final Duration INITIAL_ESTIMATE = Duration.ofMillis(100);
 
-	/** The kind of a warm-up round, which runs several hashers. */
-	private static final String WARM_UP = "warm-up";
+	/**
+	 * Longest floor for failed logins: a stored hash slower than this (millions of PBKDF2
+	 * iterations) still shows in the timing of its failures, rather than slow every failure.
+	 */
+	static final Duration MAX_FAILURE_FLOOR = Duration.ofSeconds(2);
 
 	/** Refusals are logged at most this often. */
 	private static final long REFUSAL_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -112,6 +115,16 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 		}
 	}
 
+	/**
+	 * The slowest password check measured so far (or a new hash, if slower), at most
+	 * {@link #MAX_FAILURE_FLOOR}.
+	 */
+	@Override
+	public Duration failureFloor() {
+		Duration slowest = this.admission.slowestExpected();
+		return (slowest.compareTo(MAX_FAILURE_FLOOR) > 0) ? MAX_FAILURE_FLOOR : slowest;
+	}
+
 	@Override
 	public boolean upgradeEncoding(String encoded) {
 		// Parsing a stored hash costs nothing: no need to queue.
@@ -137,7 +150,7 @@ public final class HashingPool implements PasswordHasher, AutoCloseable {
 	public CompletableFuture<Void> warmUp(int rounds) {
 		CompletableFuture<?>[] all = new CompletableFuture<?>[this.threads * rounds];
 		for (int i = 0; i < all.length; i++) {
-			HashAdmission.Ticket ticket = this.admission.admit(WARM_UP);
+			HashAdmission.Ticket ticket = this.admission.admit(HashAdmission.WARM_UP);
 			all[i] = CompletableFuture.runAsync(() -> {
 				ticket.started();
 				try {

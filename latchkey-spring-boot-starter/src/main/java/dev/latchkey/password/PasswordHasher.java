@@ -1,5 +1,7 @@
 package dev.latchkey.password;
 
+import java.time.Duration;
+
 /**
  * What the rest of Latchkey needs of password hashing: Spring's {@code PasswordEncoder} trio
  * plus a dummy hash that equalises the timing of logins for unknown users.
@@ -36,6 +38,15 @@ public interface PasswordHasher {
 	 * @throws HashingBusyException when a hash asked for now would be refused
 	 */
 	default void checkAdmission() {
+	}
+
+	/**
+	 * How long a failed password check should take at least, whatever the stored hash: a caller
+	 * pads each failure to it by waiting (not hashing), so that the time of a failure tells neither
+	 * whether the user exists nor how their password is stored. Zero by default.
+	 */
+	default Duration failureFloor() {
+		return Duration.ZERO;
 	}
 
 	/**

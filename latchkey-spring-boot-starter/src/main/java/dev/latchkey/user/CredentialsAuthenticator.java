@@ -2,14 +2,17 @@ package dev.latchkey.user;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.Verification;
 
 /**
  * Checks a username and password as Django's {@code ModelBackend} does, and then some: an
- * unknown username still costs one hash at the current parameters, so timing does not reveal
- * which usernames exist; a stored hash weaker than the current setting is replaced on success.
+ * unknown username or an unusable stored hash still costs one hash at the current parameters,
+ * and every failure is padded to the hasher's failure floor, so timing reveals neither which
+ * usernames exist nor how their passwords are stored; a stored hash weaker than the current
+ * setting is replaced on success.
  */
 public final class CredentialsAuthenticator {
 
@@ -39,6 +42,17 @@ public final class CredentialsAuthenticator {
 	 * @throws InvalidCredentialsException if there is none
 	 */
 	public User authenticate(String username, String password) {
+		long start = System.nanoTime();
+		try {
+			return check(username, password);
+		}
+		catch (InvalidCredentialsException ex) {
+			padToFloor(start);
+			throw ex;
+		}
+	}
+
+	private User check(String username, String password) {
 		Optional<User> found = this.lookup.findForLogin(username);
 		if (found.isEmpty()) {
 			this.passwordHasher.hashDummy(password);
@@ -58,6 +72,24 @@ public final class CredentialsAuthenticator {
 			this.users.updateLastLogin(user.id(), this.clock.instant());
 		}
 		return user;
+	}
+
+	/**
+	 * Every failure takes at least the hasher's failure floor, so an unknown user, a wrong password
+	 * on a cheap legacy hash and one on the slowest stored hash take as long. The wait is a sleep on
+	 * the request's own thread: it costs no CPU and holds no hashing thread.
+	 */
+	private void padToFloor(long start) {
+		long remaining = this.passwordHasher.failureFloor().toNanos() - (System.nanoTime() - start);
+		if (remaining <= 0) {
+			return;
+		}
+		try {
+			TimeUnit.NANOSECONDS.sleep(remaining);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
