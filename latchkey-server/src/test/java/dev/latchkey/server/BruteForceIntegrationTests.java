@@ -134,6 +134,72 @@ class BruteForceIntegrationTests {
 		assertThat(signUp(AbstractJourneyIntegrationTests.uniqueUsername(), "203.0.113.6").status()).isEqualTo(201);
 	}
 
+	/** Issue #14, item 1: every NFKC spelling of a username counts on the one account. */
+	@Test
+	void lockoutWhenUsernameSpelledWithUnicodeVariantsThenOneCounterAndLockHolds() {
+		String username = newUser("198.51.100.8");
+		List<String> variants = List.of(fullwidth(username, 0), fullwidth(username, 1), mathBold(username, 2),
+				fullwidth(username, 3), mathBold(username, 0));
+		assertThat(login(variants.get(0), PASSWORD, "192.0.2.80").status()).as("a variant reaches the account")
+			.isEqualTo(200);
+		String[] addresses = { "203.0.113.81", "203.0.113.82", "203.0.113.83" };
+		for (int i = 0; i < 5; i++) {
+			assertThat(login(variants.get(i), "Wrong-Passw0rd-" + i, addresses[i % 3]).status()).isEqualTo(401);
+		}
+
+		assertThat(login(fullwidth(username, 4), PASSWORD, "203.0.113.84").status()).isEqualTo(429);
+		assertThat(login(mathBold(username, 1), "Wrong-Passw0rd!", "203.0.113.85").status()).isEqualTo(429);
+		assertThat(login(username, PASSWORD, "192.0.2.80").status()).isEqualTo(429);
+	}
+
+	/** Issue #14, item 3: the old password of a password change is guessed against the same lock. */
+	@Test
+	void passwordChangeWhenOldPasswordGuessedRepeatedlyThenThrottledAndLoginLockedToo() {
+		String username = newUser("198.51.100.9");
+		String access = login(username, PASSWORD, "192.0.2.90").json().get("access").asString();
+		for (int i = 0; i < 5; i++) {
+			HttpApi.Response wrong = changePassword(access, "Wrong-Passw0rd-" + i, "203.0.113.9" + i);
+			assertThat(wrong.status()).isEqualTo(400);
+			assertThat(wrong.json().get("old_password").get(0).asString())
+				.isEqualTo("Your old password was entered incorrectly. Please enter it again.");
+		}
+
+		HttpApi.Response throttled = changePassword(access, PASSWORD, "203.0.113.99");
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.header("Retry-After")).isEqualTo("60");
+		assertThat(login(username, PASSWORD, "192.0.2.91").status()).isEqualTo(429);
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(changePassword(access, PASSWORD, "192.0.2.92").status()).isEqualTo(200);
+	}
+
+	HttpApi.Response changePassword(String access, String oldPassword, String ip) {
+		return new HttpApi(this.port).send("POST", "/api/auth/password/change/",
+				Map.of("Content-Type", "application/json", "X-Forwarded-For", ip, "Authorization", "Bearer " + access),
+				("{\"old_password\":\"" + oldPassword + "\",\"new_password1\":\"N3w-Str0ng-Passw0rd!\","
+						+ "\"new_password2\":\"N3w-Str0ng-Passw0rd!\"}").getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The username with the letter or digit at {@code index} (counting only those) in its fullwidth form. */
+	static String fullwidth(String username, int index) {
+		return replaceNth(username, index, (c) -> String.valueOf((char) (c - 0x21 + 0xFF01)));
+	}
+
+	/** The username with one lower-case letter in MATHEMATICAL BOLD (outside the BMP). */
+	static String mathBold(String username, int index) {
+		return replaceNth(username, index, (c) -> Character.isLowerCase(c) ? Character.toString(0x1D41A + (c - 'a'))
+				: Character.toString(0x1D7CE + (c - '0')));
+	}
+
+	private static String replaceNth(String username, int index, java.util.function.IntFunction<String> variant) {
+		StringBuilder result = new StringBuilder();
+		int seen = 0;
+		for (char c : username.toCharArray()) {
+			boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+			result.append((alnum && seen++ == index) ? variant.apply(c) : String.valueOf(c));
+		}
+		return result.toString();
+	}
+
 	@Test
 	void loginEventsWhenAuditedThenStructuredAndFreeOfSecrets(CapturedOutput output) {
 		String username = newUser("198.51.100.7");
