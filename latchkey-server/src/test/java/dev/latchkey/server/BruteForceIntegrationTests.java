@@ -1,5 +1,9 @@
 package dev.latchkey.server;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +154,35 @@ class BruteForceIntegrationTests {
 		assertThat(login(fullwidth(username, 4), PASSWORD, "203.0.113.84").status()).isEqualTo(429);
 		assertThat(login(mathBold(username, 1), "Wrong-Passw0rd!", "203.0.113.85").status()).isEqualTo(429);
 		assertThat(login(username, PASSWORD, "192.0.2.80").status()).isEqualTo(429);
+	}
+
+	/**
+	 * Issue #14, item 4: behind a proxy that appends its own X-Forwarded-For line (HAProxy), the
+	 * client's forged first line is not believed, for sign-up limits as for login failures.
+	 */
+	@Test
+	void clientAddressWhenForgedFirstForwardedForLineThenProxyAppendedLineCounts() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			assertThat(signUpBehindHaproxy("6.6.6." + i, "203.0.113.40").statusCode()).isEqualTo(201);
+		}
+		HttpResponse<String> fourth = signUpBehindHaproxy("6.6.6.9", "203.0.113.40");
+		assertThat(fourth.statusCode()).isEqualTo(429);
+		assertThat(fourth.headers().firstValue("Retry-After")).hasValue("3600");
+	}
+
+	HttpResponse<String> signUpBehindHaproxy(String forged, String appendedByProxy) throws Exception {
+		String body = "{\"username\":\"" + AbstractJourneyIntegrationTests.uniqueUsername() + "\",\"password\":\""
+				+ PASSWORD + "\"}";
+		// Two header lines, as the client's own and HAProxy's option forwardfor send them.
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/auth/signup/"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", forged)
+			.header("X-Forwarded-For", appendedByProxy)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+			.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Issue #14, item 3: the old password of a password change is guessed against the same lock. */
