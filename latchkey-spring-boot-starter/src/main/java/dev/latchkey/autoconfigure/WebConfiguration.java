@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.latchkey.token.PublicKeySet;
@@ -25,6 +26,7 @@ import dev.latchkey.web.ApiExceptionHandler;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
+import dev.latchkey.web.CrossSiteRequestGuard;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
@@ -55,12 +57,17 @@ class WebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader) {
+	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(reader);
+			}
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new CrossSiteRequestGuard(properties.web().corsAllowedOrigins()));
 			}
 
 		};
