@@ -143,6 +143,32 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 		assertAccessRefused(pair.access());
 	}
 
+	/** Issue #14, item 8: a rotated-out refresh token still ends its live session on logout. */
+	@Test
+	void logoutWhenRotatedOutRefreshTokenWithinGraceThenSessionEnds() {
+		Pair first = signUpAndLogin(uniqueUsername());
+		Pair second = Pair.of(refresh(first.refresh()));
+
+		HttpApi.Response logout = api().postJson("/api/auth/logout/", Map.of("refresh", first.refresh()));
+
+		assertThat(logout.status()).isEqualTo(200);
+		assertBlacklisted(refresh(second.refresh()));
+		assertAccessRefused(second.access());
+	}
+
+	/** Issue #14, item 8: after the grace period, logout with a rotated-out token is reuse: the session ends. */
+	@Test
+	void logoutWhenRotatedOutRefreshTokenAfterGraceThenTreatedAsReuseAndSessionEnds() {
+		Pair first = signUpAndLogin(uniqueUsername());
+		Pair second = Pair.of(refresh(first.refresh()));
+		this.clock.advance(Duration.ofSeconds(11));
+
+		assertBlacklisted(api().postJson("/api/token/blacklist/", Map.of("refresh", first.refresh())));
+
+		assertBlacklisted(refresh(second.refresh()));
+		assertAccessRefused(second.access());
+	}
+
 	@Test
 	void logoutAllThenEverySessionOfTheUserRefusedButOtherUsersUntouched() {
 		String username = uniqueUsername();

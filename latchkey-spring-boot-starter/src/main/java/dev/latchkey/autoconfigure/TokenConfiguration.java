@@ -106,7 +106,7 @@ class TokenConfiguration {
 			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit,
 			LatchkeyProperties properties) {
 		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
-				rotation.sessionMaximum(), clock, audit, properties.jwt().acceptSlidingTokens());
+				rotation, clock, audit, properties.jwt().acceptSlidingTokens());
 	}
 
 	@Bean
