@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,8 +45,8 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
-			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf)
-			throws Exception {
+			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf,
+			Environment environment) throws Exception {
 		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());
@@ -66,6 +67,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(publicPaths(properties))
 				.permitAll()
+				// Metrics tell an attacker how a credential-stuffing run is going, and with open sign-up
+				// an access token is no access control: actuator endpoints not listed in permit-all
+				// (health is, in the server) are for staff users only.
+				.requestMatchers(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**")
+				.hasRole("STAFF")
 				.anyRequest()
 				.authenticated());
 		return http.build();
