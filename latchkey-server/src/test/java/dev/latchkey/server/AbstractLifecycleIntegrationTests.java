@@ -11,10 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import dev.latchkey.token.ExpiredTokenCleaner;
+import dev.latchkey.token.LatchkeyJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The token lifecycle over real HTTP, run once per database: rotation, the grace period, reuse
@@ -29,6 +32,9 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 
 	@Autowired
 	ExpiredTokenCleaner cleaner;
+
+	@Autowired
+	LatchkeyJwtDecoder jwtDecoder;
 
 	@AfterEach
 	void resetClock() {
@@ -167,6 +173,20 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 
 		assertBlacklisted(refresh(second.refresh()));
 		assertAccessRefused(second.access());
+	}
+
+	/** Issue #14, item 11: LatchkeyJwtDecoder refuses what the filter refuses, revoked sessions included. */
+	@Test
+	void jwtDecoderWhenSessionLoggedOutThenRefusedAsByTheFilter() {
+		Pair pair = signUpAndLogin(uniqueUsername());
+		assertThat(this.jwtDecoder.decode(pair.access()).getSubject()).isNotBlank();
+
+		assertThat(api().postJson("/api/auth/logout/", Map.of("refresh", pair.refresh())).status()).isEqualTo(200);
+		assertAccessRefused(pair.access());
+
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.jwtDecoder.decode(pair.access()))
+			.withMessage("Token is blacklisted");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.jwtDecoder.decode(pair.refresh()));
 	}
 
 	@Test

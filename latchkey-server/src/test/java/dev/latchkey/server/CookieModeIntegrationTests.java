@@ -204,6 +204,18 @@ class CookieModeIntegrationTests {
 			assertThat(rotated.get("access")).matches(JWT);
 		}
 
+		/** Issue #14, item 11: with cookie delivery no body carries a token, not even a sliding one. */
+		@Test
+		void slidingWhenCookieDeliveryThenNotServedAndNoTokenInAnyBody() {
+			HttpApi api = new HttpApi(this.port);
+			String username = AbstractJourneyIntegrationTests.uniqueUsername();
+			api.signUp(username, PASSWORD);
+			HttpApi.Response sliding = api.postJson("/api/token/sliding/", Map.of("username", username, "password", PASSWORD));
+
+			assertThat(sliding.status()).isEqualTo(404);
+			assertThat(JWT.matcher(sliding.text()).find()).as(sliding.text()).isFalse();
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.latchkey.autoconfigure;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -160,6 +161,9 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	// A sliding token lives in the body only: with cookie delivery no body carries a token, so the
+	// sliding endpoints are not served at all.
+	@ConditionalOnExpression("!'${latchkey.web.token-delivery:both}'.equalsIgnoreCase('cookie')")
 	SlidingTokenController latchkeySlidingTokenController(LoginService logins, SlidingTokens slidingTokens,
 			ClientInfos clients) {
 		return new SlidingTokenController(logins, slidingTokens, clients);
