@@ -12,13 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Login and logout CSRF over real HTTP, with the default settings (CORS off): a form another
+ * What protects a browser, over real HTTP with CORS off, behind a trusted proxy: a form another
  * origin submits to an endpoint that sets or clears cookies is refused before it acts, with
- * Django's message, while the site's own forms and non-browser clients pass.
+ * Django's message, while the site's own forms and non-browser clients pass; HSTS on HTTPS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:crosssite;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-				"latchkey.jwt.signing-key=cross-site-test-signing-key-0123456789abcdef0123" })
+				"latchkey.jwt.signing-key=cross-site-test-signing-key-0123456789abcdef0123",
+				"latchkey.web.trusted-proxies=127.0.0.1" })
 class CrossSiteRequestIntegrationTests {
 
 	static final String PASSWORD = "Str0ng-Passw0rd!";
@@ -76,6 +77,19 @@ class CrossSiteRequestIntegrationTests {
 		assertThat(crossSite.status()).isEqualTo(403);
 		assertThat(crossSite.headers("Set-Cookie")).isEmpty();
 		assertThat(api().get("/api/auth/user/", victim.get("access")).status()).isEqualTo(200);
+	}
+
+	/** Issue #14, item 11: HSTS when the client's request was HTTPS, here ended at a trusted proxy. */
+	@Test
+	void hstsWhenHttpsViaTrustedProxyThenStrictTransportSecurityAndNotOverPlainHttp() {
+		HttpApi.Response viaTls = api().send("GET", "/api/auth/csrf/", Map.of("X-Forwarded-Proto", "https"), null);
+		HttpApi.Response plain = api().send("GET", "/api/auth/csrf/", Map.of(), null);
+		HttpApi.Response forgedFirst = api().send("GET", "/api/auth/csrf/", Map.of("X-Forwarded-Proto", "https, http"),
+				null);
+
+		assertThat(viaTls.header("Strict-Transport-Security")).startsWith("max-age=");
+		assertThat(plain.header("Strict-Transport-Security")).isNull();
+		assertThat(forgedFirst.header("Strict-Transport-Security")).isNull();
 	}
 
 }

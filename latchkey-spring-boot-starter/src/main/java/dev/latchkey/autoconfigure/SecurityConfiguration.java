@@ -23,6 +23,7 @@ import dev.latchkey.token.TokenService;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
 import dev.latchkey.web.ApiPaths;
+import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.DrfAuthenticationEntryPoint;
 import dev.latchkey.web.ErrorResponseWriter;
@@ -46,7 +47,7 @@ class SecurityConfiguration {
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
 			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf,
-			Environment environment) throws Exception {
+			ClientInfos clients, Environment environment) throws Exception {
 		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());
@@ -54,7 +55,9 @@ class SecurityConfiguration {
 		// a cookie authenticates (JwtAuthenticationFilter, RefreshTokenSource).
 		http.csrf((springCsrf) -> springCsrf.disable())
 			.cors((cors) -> cors.configurationSource(corsSource(properties.web().corsAllowedOrigins(), properties.web().csrfHeader())))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy())))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy()))
+				// HSTS on every HTTPS response, also when TLS ends at a trusted proxy (RFC 6797 section 7.2).
+				.httpStrictTransportSecurity((hsts) -> hsts.requestMatcher(clients::isSecure)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())

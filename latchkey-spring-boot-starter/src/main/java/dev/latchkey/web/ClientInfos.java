@@ -62,6 +62,26 @@ public final class ClientInfos {
 		return peer;
 	}
 
+	/**
+	 * Whether the client reached Latchkey over HTTPS: directly, or by a trusted proxy's
+	 * {@code X-Forwarded-Proto} (the right-most value, which that proxy wrote).
+	 */
+	public boolean isSecure(HttpServletRequest request) {
+		if (request.isSecure()) {
+			return true;
+		}
+		if (!isTrusted(request.getRemoteAddr())) {
+			return false;
+		}
+		String last = null;
+		Enumeration<String> lines = request.getHeaders("X-Forwarded-Proto");
+		while (lines != null && lines.hasMoreElements()) {
+			String[] values = lines.nextElement().split(",");
+			last = values[values.length - 1].strip();
+		}
+		return "https".equalsIgnoreCase(last);
+	}
+
 	/** Every X-Forwarded-For line as one list: a proxy may append its own line (HAProxy does). */
 	private static List<String> forwardedFor(HttpServletRequest request) {
 		List<String> hops = new ArrayList<>();
