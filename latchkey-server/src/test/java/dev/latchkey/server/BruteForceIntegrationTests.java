@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +207,36 @@ class BruteForceIntegrationTests {
 		assertThat(login(username, PASSWORD, "192.0.2.91").status()).isEqualTo(429);
 		this.clock.advance(Duration.ofSeconds(61));
 		assertThat(changePassword(access, PASSWORD, "192.0.2.92").status()).isEqualTo(200);
+	}
+
+	/** Issue #14, item 3: a burst of wrong password changes gets the threshold's checks, no more, and no 503. */
+	@Test
+	void passwordChangeWhenTwentyFourConcurrentWrongOldPasswordsThenAtMostThresholdChecksAndRest429() throws Exception {
+		String username = newUser("198.51.100.10");
+		String access = login(username, PASSWORD, "192.0.2.100").json().get("access").asString();
+		ExecutorService pool = Executors.newFixedThreadPool(24);
+		List<Future<HttpApi.Response>> futures = new ArrayList<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			for (int i = 0; i < 24; i++) {
+				int n = i;
+				futures.add(pool.submit(() -> {
+					start.await();
+					return changePassword(access, "Wrong-Passw0rd-" + n, "203.0.113.10" + (n % 10));
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<HttpApi.Response> future : futures) {
+				statuses.add(future.get().status());
+			}
+
+			assertThat(statuses).containsOnly(400, 429);
+			assertThat(statuses.stream().filter((status) -> status == 400).count()).isLessThanOrEqualTo(5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	HttpApi.Response changePassword(String access, String oldPassword, String ip) {

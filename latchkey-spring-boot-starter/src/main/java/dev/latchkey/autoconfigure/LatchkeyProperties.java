@@ -194,8 +194,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	/**
 	 * Brute-force protection and sign-up limits.
 	 *
-	 * @param usernameThreshold failed logins on one username, from any address, before it is
-	 * locked
+	 * @param usernameThreshold failed password checks (logins, password changes) on one account,
+	 * from any address, before it is locked
 	 * @param ipThreshold failed logins from one client address, on any username, before it is
 	 * locked
 	 * @param initialLockout first lockout; each further failure doubles it
