@@ -11,6 +11,7 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.NimbusTokenCodec;
 import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.RotationSettings;
 import dev.latchkey.token.TokenFamily;
 import dev.latchkey.token.TokenIssuer;
 import dev.latchkey.token.TokenPair;
@@ -54,7 +55,7 @@ public final class LatchkeyStack {
 
 	/** As the auto-configuration builds it: 30-day session maximum, an audit log, sliding tokens off. */
 	public final TokenService tokenService = new TokenService(this.issuer, this.verifier, this.outstanding,
-			this.families, this.revokedFamilies, Duration.ofDays(30), this.clock, new AuditLog(), false);
+			this.families, this.revokedFamilies, RotationSettings.defaults(), this.clock, new AuditLog(), false);
 
 	/** The request path's user cache; a long time-to-live so the benchmark measures hits only. */
 	public final CachingUserRepository users = new CachingUserRepository(new InMemoryUserRepository(),

@@ -2,6 +2,7 @@ package dev.latchkey.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 import dev.latchkey.server.command.ServerCommands;
 
@@ -16,6 +17,12 @@ import dev.latchkey.server.command.ServerCommands;
  */
 @SpringBootApplication
 public class LatchkeyServerApplication {
+
+	/** Before anything opens the embedded database: its directory is created owner-only. */
+	@Bean
+	static DataDirectory latchkeyDataDirectory() {
+		return new DataDirectory();
+	}
 
 	public static void main(String[] args) {
 		if (ServerCommands.isCommand(args)) {

@@ -71,6 +71,18 @@ abstract class AbstractJourneyIntegrationTests {
 			.contains("Max-Age=86400", "Path=/api/", "Secure", "HttpOnly", "SameSite=Lax"));
 	}
 
+	/** Issue #14, item 9: a username that NFKC lengthens past 150 characters is a 400, not a 500. */
+	@Test
+	void signUpWhenUsernameLongerThanLimitOnlyAfterNormalisationThenBadRequest() {
+		String expanding = "\u3316".repeat(150);
+		HttpApi.Response response = api().signUp(expanding, PASSWORD);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("username").get(0).asString())
+			.isEqualTo("Ensure this field has no more than 150 characters.");
+		assertThat(api().login(expanding, PASSWORD).status()).isEqualTo(401);
+	}
+
 	@Test
 	void loginWhenSignedUpThenTokensAuthenticateUserApiByHeaderAndByCookie() {
 		String username = uniqueUsername();

@@ -11,10 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import dev.latchkey.token.ExpiredTokenCleaner;
+import dev.latchkey.token.LatchkeyJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The token lifecycle over real HTTP, run once per database: rotation, the grace period, reuse
@@ -29,6 +32,9 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 
 	@Autowired
 	ExpiredTokenCleaner cleaner;
+
+	@Autowired
+	LatchkeyJwtDecoder jwtDecoder;
 
 	@AfterEach
 	void resetClock() {
@@ -141,6 +147,46 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 		assertThat(logout.headers("Set-Cookie")).anySatisfy((c) -> assertThat(c).startsWith("refresh=;").contains("Max-Age=0", "Path=/api/"));
 		assertBlacklisted(refresh(pair.refresh()));
 		assertAccessRefused(pair.access());
+	}
+
+	/** Issue #14, item 8: a rotated-out refresh token still ends its live session on logout. */
+	@Test
+	void logoutWhenRotatedOutRefreshTokenWithinGraceThenSessionEnds() {
+		Pair first = signUpAndLogin(uniqueUsername());
+		Pair second = Pair.of(refresh(first.refresh()));
+
+		HttpApi.Response logout = api().postJson("/api/auth/logout/", Map.of("refresh", first.refresh()));
+
+		assertThat(logout.status()).isEqualTo(200);
+		assertBlacklisted(refresh(second.refresh()));
+		assertAccessRefused(second.access());
+	}
+
+	/** Issue #14, item 8: after the grace period, logout with a rotated-out token is reuse: the session ends. */
+	@Test
+	void logoutWhenRotatedOutRefreshTokenAfterGraceThenTreatedAsReuseAndSessionEnds() {
+		Pair first = signUpAndLogin(uniqueUsername());
+		Pair second = Pair.of(refresh(first.refresh()));
+		this.clock.advance(Duration.ofSeconds(11));
+
+		assertBlacklisted(api().postJson("/api/token/blacklist/", Map.of("refresh", first.refresh())));
+
+		assertBlacklisted(refresh(second.refresh()));
+		assertAccessRefused(second.access());
+	}
+
+	/** Issue #14, item 11: LatchkeyJwtDecoder refuses what the filter refuses, revoked sessions included. */
+	@Test
+	void jwtDecoderWhenSessionLoggedOutThenRefusedAsByTheFilter() {
+		Pair pair = signUpAndLogin(uniqueUsername());
+		assertThat(this.jwtDecoder.decode(pair.access()).getSubject()).isNotBlank();
+
+		assertThat(api().postJson("/api/auth/logout/", Map.of("refresh", pair.refresh())).status()).isEqualTo(200);
+		assertAccessRefused(pair.access());
+
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.jwtDecoder.decode(pair.access()))
+			.withMessage("Token is blacklisted");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.jwtDecoder.decode(pair.refresh()));
 	}
 
 	@Test

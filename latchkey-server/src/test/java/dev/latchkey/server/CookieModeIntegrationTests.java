@@ -204,6 +204,50 @@ class CookieModeIntegrationTests {
 			assertThat(rotated.get("access")).matches(JWT);
 		}
 
+		/** Issue #14, item 11: with cookie delivery no body carries a token, not even a sliding one. */
+		@Test
+		void slidingWhenCookieDeliveryThenNotServedAndNoTokenInAnyBody() {
+			HttpApi api = new HttpApi(this.port);
+			String username = AbstractJourneyIntegrationTests.uniqueUsername();
+			api.signUp(username, PASSWORD);
+			HttpApi.Response sliding = api.postJson("/api/token/sliding/", Map.of("username", username, "password", PASSWORD));
+
+			assertThat(sliding.status()).isEqualTo(404);
+			assertThat(JWT.matcher(sliding.text()).find()).as(sliding.text()).isFalse();
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { "spring.datasource.url=jdbc:h2:mem:cookie-prefixes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+					"latchkey.jwt.signing-key=cookie-test-signing-key-0123456789abcdef0123",
+					"latchkey.cookies.name-prefixes=true" })
+	class PrefixedNames {
+
+		@LocalServerPort
+		int port;
+
+		/** Issue #14, item 11: optional __Host- prefixes, so a sibling subdomain cannot toss these cookies. */
+		@Test
+		void cookiesWhenNamePrefixesThenHostAndSecurePrefixedAndStillAuthenticate() {
+			HttpApi api = new HttpApi(this.port);
+			HttpApi.Response signUp = api.signUp(AbstractJourneyIntegrationTests.uniqueUsername(), PASSWORD);
+			Map<String, String> cookies = cookies(signUp);
+
+			assertThat(cookies).containsOnlyKeys("__Host-access", "__Secure-refresh", "__Host-csrftoken");
+			assertThat(signUp.headers("Set-Cookie")).allSatisfy((c) -> assertThat(c).contains("Secure").doesNotContain("Domain"));
+			assertThat(signUp.headers("Set-Cookie")).filteredOn((c) -> c.startsWith("__Host-"))
+				.allSatisfy((c) -> assertThat(c).contains("Path=/;"));
+			HttpApi.Response user = api.send("GET", "/api/auth/user/",
+					Map.of("Cookie", cookieHeader(cookies, "__Host-access")), null);
+			assertThat(user.status()).isEqualTo(200);
+			String csrf = cookies.get("__Host-csrftoken");
+			HttpApi.Response refresh = api.send("POST", "/api/token/refresh/",
+					Map.of("Cookie", cookieHeader(cookies, "__Secure-refresh", "__Host-csrftoken"), "X-CSRFToken", csrf), null);
+			assertThat(refresh.status()).isEqualTo(200);
+		}
+
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,9 @@ class SlidingTokenIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	DataSource dataSource;
 
 	@AfterEach
 	void resetClock() {
@@ -101,6 +107,21 @@ class SlidingTokenIntegrationTests {
 
 		assertThat(api().get("/api/auth/user/", token).status()).isEqualTo(401);
 		assertThat(slide(token).json().get("detail").asString()).isEqualTo("Token is blacklisted");
+	}
+
+	/** Issue #14, item 11: sliding refresh checks, as refresh does, that the user is still active. */
+	@Test
+	void refreshWhenUserDeactivatedThenNoActiveAccount() {
+		String token = obtain();
+		JdbcClient.create(this.dataSource)
+			.sql("UPDATE latchkey_user SET is_active = FALSE WHERE id = :id")
+			.param("id", payload(token).get("user_id").asLong())
+			.update();
+
+		HttpApi.Response response = AbstractJourneyIntegrationTests.within(Duration.ofSeconds(1), () -> slide(token),
+				(r) -> r.status() == 401);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.json().get("detail").asString()).isEqualTo("No active account found for the given token.");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 import dev.latchkey.web.TokenDelivery;
@@ -156,10 +157,28 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param sameSite SameSite attribute of the token cookies (Lax, Strict or None)
 	 * @param domain domain of the token cookies; host-only when not set
 	 * @param csrfName name of the CSRF cookie (readable by page script)
+	 * @param namePrefixes whether the cookie names get the prefixes browsers enforce (RFC 6265bis
+	 * section 4.1.3): __Host- for the access and CSRF cookies (Secure, Path=/, no Domain, so a
+	 * sibling subdomain cannot set them), __Secure- for the refresh cookie (its Path is the API
+	 * prefix); needs secure and no domain
 	 */
 	public record Cookies(@DefaultValue("access") String accessName, @DefaultValue("refresh") String refreshName,
 			@DefaultValue("true") boolean secure, @DefaultValue("true") boolean httpOnly,
-			@DefaultValue("Lax") String sameSite, String domain, @DefaultValue("csrftoken") String csrfName) {
+			@DefaultValue("Lax") String sameSite, String domain, @DefaultValue("csrftoken") String csrfName,
+			@DefaultValue("false") boolean namePrefixes) {
+
+		public Cookies {
+			if (namePrefixes) {
+				if (!secure || domain != null) {
+					throw new InvalidConfigurationPropertyValueException("latchkey.cookies.name-prefixes", true,
+							"Cookie name prefixes need latchkey.cookies.secure=true and no latchkey.cookies.domain");
+				}
+				accessName = "__Host-" + accessName;
+				refreshName = "__Secure-" + refreshName;
+				csrfName = "__Host-" + csrfName;
+			}
+		}
+
 	}
 
 	/**
@@ -183,8 +202,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	/**
 	 * Brute-force protection and sign-up limits.
 	 *
-	 * @param usernameThreshold failed logins on one username, from any address, before it is
-	 * locked
+	 * @param usernameThreshold failed password checks (logins, password changes) on one account,
+	 * from any address, before it is locked
 	 * @param ipThreshold failed logins from one client address, on any username, before it is
 	 * locked
 	 * @param initialLockout first lockout; each further failure doubles it

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +23,7 @@ import dev.latchkey.token.TokenService;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
 import dev.latchkey.web.ApiPaths;
+import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.DrfAuthenticationEntryPoint;
 import dev.latchkey.web.ErrorResponseWriter;
@@ -44,8 +46,8 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
-			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf)
-			throws Exception {
+			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf,
+			ClientInfos clients, Environment environment) throws Exception {
 		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());
@@ -53,7 +55,9 @@ class SecurityConfiguration {
 		// a cookie authenticates (JwtAuthenticationFilter, RefreshTokenSource).
 		http.csrf((springCsrf) -> springCsrf.disable())
 			.cors((cors) -> cors.configurationSource(corsSource(properties.web().corsAllowedOrigins(), properties.web().csrfHeader())))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy())))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy()))
+				// HSTS on every HTTPS response, also when TLS ends at a trusted proxy (RFC 6797 section 7.2).
+				.httpStrictTransportSecurity((hsts) -> hsts.requestMatcher(clients::isSecure)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())
@@ -66,6 +70,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(publicPaths(properties))
 				.permitAll()
+				// Metrics tell an attacker how a credential-stuffing run is going, and with open sign-up
+				// an access token is no access control: actuator endpoints not listed in permit-all
+				// (health is, in the server) are for staff users only.
+				.requestMatchers(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**")
+				.hasRole("STAFF")
 				.anyRequest()
 				.authenticated());
 		return http.build();

@@ -106,16 +106,16 @@ class TokenConfiguration {
 			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit,
 			LatchkeyProperties properties) {
 		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
-				rotation.sessionMaximum(), clock, audit, properties.jwt().acceptSlidingTokens());
+				rotation, clock, audit, properties.jwt().acceptSlidingTokens());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SlidingTokens latchkeySlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, LatchkeyProperties properties, Clock clock) {
+			RevokedFamilies revokedFamilies, ActiveUsers activeUsers, LatchkeyProperties properties, Clock clock) {
 		LatchkeyProperties.Jwt jwt = properties.jwt();
 		try {
-			return new SlidingTokens(issuer, verifier, families, revokedFamilies, new SlidingSettings(
+			return new SlidingTokens(issuer, verifier, families, revokedFamilies, activeUsers, new SlidingSettings(
 					jwt.slidingTokenLifetime(), jwt.slidingTokenRefreshLifetime(), jwt.acceptSlidingTokens()), clock);
 		}
 		catch (IllegalArgumentException ex) {
@@ -128,9 +128,8 @@ class TokenConfiguration {
 	@ConditionalOnMissingBean
 	TokenRefresher latchkeyTokenRefresher(TokenVerifier verifier, TokenIssuer issuer,
 			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families, RotationSettings rotation,
-			UserRepository users, RevokedFamilies revokedFamilies, TransactionOperations latchkeyTransactions,
+			ActiveUsers activeUsers, RevokedFamilies revokedFamilies, TransactionOperations latchkeyTransactions,
 			Clock clock, AuditLog audit) {
-		ActiveUsers activeUsers = (userId) -> users.findById(userId).map(User::active).orElse(false);
 		return new TokenRefresher(verifier, issuer, outstandingTokens, families, rotation, activeUsers,
 				revokedFamilies, latchkeyTransactions, clock, audit);
 	}
@@ -161,8 +160,14 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeyJwtDecoder latchkeyJwtDecoder(TokenVerifier verifier) {
-		return new LatchkeyJwtDecoder(verifier);
+	LatchkeyJwtDecoder latchkeyJwtDecoder(TokenService tokens, ActiveUsers latchkeyActiveUsers) {
+		return new LatchkeyJwtDecoder(tokens, latchkeyActiveUsers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActiveUsers latchkeyActiveUsers(UserRepository users) {
+		return (userId) -> users.findById(userId).map(User::active).orElse(false);
 	}
 
 }

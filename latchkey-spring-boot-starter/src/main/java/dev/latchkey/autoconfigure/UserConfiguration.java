@@ -115,12 +115,13 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoginThrottle latchkeyLoginThrottle(AttemptRepository attempts, LatchkeyProperties properties, Clock clock) {
+	LoginThrottle latchkeyLoginThrottle(AttemptRepository attempts, LatchkeyProperties properties, Clock clock,
+			TransactionOperations latchkeyTransactions) {
 		LatchkeyProperties.Throttle throttle = properties.throttle();
 		try {
 			return new LoginThrottle(attempts, new ThrottleSettings(throttle.usernameThreshold(), throttle.ipThreshold(),
 					throttle.initialLockout(), throttle.maximumLockout(), throttle.window(), throttle.signUpsPerWindow(),
-					throttle.signUpWindow()), clock);
+					throttle.signUpWindow()), clock, latchkeyTransactions);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("latchkey.throttle", throttle, ex.getMessage());
@@ -129,8 +130,9 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoginService latchkeyLoginService(CredentialsAuthenticator authenticator, LoginThrottle throttle, AuditLog audit) {
-		return new LoginService(authenticator, throttle, audit);
+	LoginService latchkeyLoginService(CredentialsAuthenticator authenticator, UserLookup lookup,
+			LoginThrottle throttle, AuditLog audit) {
+		return new LoginService(authenticator, lookup, throttle, audit);
 	}
 
 	@Bean
@@ -170,8 +172,8 @@ class UserConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordChange latchkeyPasswordChange(UserRepository users, PasswordHasher passwordHasher,
-			PasswordPolicy passwordPolicy, AuditLog audit) {
-		return new PasswordChange(users, passwordHasher, passwordPolicy, audit);
+			PasswordPolicy passwordPolicy, LoginThrottle throttle, AuditLog audit) {
+		return new PasswordChange(users, passwordHasher, passwordPolicy, throttle, audit);
 	}
 
 	@Bean

@@ -3,12 +3,14 @@ package dev.latchkey.autoconfigure;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.latchkey.password.PasswordHasher;
@@ -27,6 +29,7 @@ import dev.latchkey.web.ApiExceptionHandler;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
+import dev.latchkey.web.CrossSiteRequestGuard;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
 import dev.latchkey.web.DrfErrorController;
@@ -61,12 +64,17 @@ class WebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader) {
+	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(reader);
+			}
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new CrossSiteRequestGuard(properties.web().corsAllowedOrigins()));
 			}
 
 		};
@@ -169,6 +177,9 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	// A sliding token lives in the body only: with cookie delivery no body carries a token, so the
+	// sliding endpoints are not served at all.
+	@ConditionalOnExpression("!'${latchkey.web.token-delivery:both}'.equalsIgnoreCase('cookie')")
 	SlidingTokenController latchkeySlidingTokenController(LoginService logins, SlidingTokens slidingTokens,
 			ClientInfos clients) {
 		return new SlidingTokenController(logins, slidingTokens, clients);

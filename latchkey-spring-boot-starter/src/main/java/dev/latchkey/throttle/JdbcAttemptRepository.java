@@ -1,15 +1,22 @@
 package dev.latchkey.throttle;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link AttemptRepository} on the {@code latchkey_attempt} table. Increments are single atomic
- * updates, so concurrent failures on several instances are all counted.
+ * updates; reservations lock their rows ({@code SELECT ... FOR UPDATE}, in key order so two
+ * reservations never wait for each other in a cycle), so concurrent attempts on several
+ * instances are serialised by the database.
  */
 public final class JdbcAttemptRepository implements AttemptRepository {
 
@@ -21,13 +28,21 @@ public final class JdbcAttemptRepository implements AttemptRepository {
 			WHERE attempt_key = :key""";
 
 	private static final String INSERT = """
-			INSERT INTO latchkey_attempt (attempt_key, attempts, last_at) VALUES (:key, 1, :now)""";
+			INSERT INTO latchkey_attempt (attempt_key, attempts, last_at) VALUES (:key, :attempts, :now)""";
 
 	private static final String COUNT = "SELECT attempts FROM latchkey_attempt WHERE attempt_key = :key";
 
-	private static final String LOCK = "UPDATE latchkey_attempt SET locked_until = :until WHERE attempt_key = :key";
+	private static final String EXISTING = "SELECT attempt_key FROM latchkey_attempt WHERE attempt_key IN (:keys)";
 
-	private static final String LOCKED_UNTIL = "SELECT MAX(locked_until) FROM latchkey_attempt WHERE attempt_key IN (:keys)";
+	private static final String SELECT_FOR_UPDATE = """
+			SELECT attempt_key, attempts, last_at, locked_until FROM latchkey_attempt
+			WHERE attempt_key IN (:keys) ORDER BY attempt_key FOR UPDATE""";
+
+	private static final String SAVE = """
+			UPDATE latchkey_attempt SET attempts = :attempts, last_at = :lastAt, locked_until = :until
+			WHERE attempt_key = :key""";
+
+	private static final String LOCK = "UPDATE latchkey_attempt SET locked_until = :until WHERE attempt_key = :key";
 
 	private static final String RESET = "DELETE FROM latchkey_attempt WHERE attempt_key = :key";
 
@@ -48,14 +63,11 @@ public final class JdbcAttemptRepository implements AttemptRepository {
 				.param("key", key)
 				.update();
 			if (updated == 0) {
-				try {
-					this.jdbc.sql(INSERT).param("key", key).param("now", Timestamp.from(now)).update();
+				if (insert(key, 1, now)) {
 					return 1;
 				}
-				catch (DuplicateKeyException ex) {
-					// Another instance counted the first attempt at the same moment: count on top of it.
-					continue;
-				}
+				// Another instance counted the first attempt at the same moment: count on top of it.
+				continue;
 			}
 			return this.jdbc.sql(COUNT).param("key", key).query(Integer.class).optional().orElse(1);
 		}
@@ -68,15 +80,30 @@ public final class JdbcAttemptRepository implements AttemptRepository {
 	}
 
 	@Override
-	public Instant lockedUntil(Collection<String> keys) {
-		return this.jdbc.sql(LOCKED_UNTIL)
-			.param("keys", keys)
-			.query((rs, row) -> {
-				Timestamp until = rs.getTimestamp(1);
-				return (until != null) ? until.toInstant() : null;
-			})
-			.optional()
-			.orElse(null);
+	public void createMissing(Collection<String> keys, Instant now) {
+		TreeSet<String> missing = new TreeSet<>(keys);
+		missing.removeAll(this.jdbc.sql(EXISTING).param("keys", missing).query(String.class).list());
+		// A racing instance may create the row first; either row will do.
+		missing.forEach((key) -> insert(key, 0, now));
+	}
+
+	@Override
+	public Map<String, Attempts> lockForUpdate(Collection<String> keys) {
+		Map<String, Attempts> rows = new LinkedHashMap<>();
+		this.jdbc.sql(SELECT_FOR_UPDATE).param("keys", new TreeSet<>(keys)).query((rs) -> {
+			rows.put(rs.getString(1), attempts(rs));
+		});
+		return rows;
+	}
+
+	@Override
+	public void save(String key, Attempts attempts) {
+		this.jdbc.sql(SAVE)
+			.param("attempts", attempts.count())
+			.param("lastAt", Timestamp.from(attempts.lastAt()))
+			.param("until", (attempts.lockedUntil() != null) ? Timestamp.from(attempts.lockedUntil()) : null)
+			.param("key", key)
+			.update();
 	}
 
 	@Override
@@ -87,6 +114,21 @@ public final class JdbcAttemptRepository implements AttemptRepository {
 	@Override
 	public int deleteIdleSince(Instant before) {
 		return this.jdbc.sql(DELETE_IDLE).param("before", Timestamp.from(before)).update();
+	}
+
+	private boolean insert(String key, int attempts, Instant now) {
+		try {
+			this.jdbc.sql(INSERT).param("key", key).param("attempts", attempts).param("now", Timestamp.from(now)).update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static Attempts attempts(ResultSet rs) throws SQLException {
+		Timestamp until = rs.getTimestamp(4);
+		return new Attempts(rs.getInt(2), rs.getTimestamp(3).toInstant(), (until != null) ? until.toInstant() : null);
 	}
 
 }

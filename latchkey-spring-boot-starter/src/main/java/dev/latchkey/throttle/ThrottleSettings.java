@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * Brute-force and sign-up limits.
  *
- * @param usernameThreshold failed logins on one username (from anywhere) before it is locked
+ * @param usernameThreshold password checks on one account (by normalised username and by user
+ * id, from anywhere) before it is locked; each check is counted when it is reserved, and a
+ * success clears the count
  * @param ipThreshold failed logins from one client address (on any username) before it is locked
  * @param initialLockout the first lockout; each further failure doubles it
  * @param maximumLockout the longest lockout: how long a victim can be locked out at most

@@ -13,24 +13,31 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 /**
  * Latchkey's access-token check as a Spring Security {@link JwtDecoder}, so an application that
  * configures {@code oauth2ResourceServer().jwt()} itself accepts exactly the tokens Latchkey's
- * own filter accepts (and refuses refresh tokens).
+ * own filter accepts: {@link TokenService#authenticateAccess} (signature, claims, type, and the
+ * revoked-session check), then a user who exists and is active. Refresh tokens are refused.
  */
 public final class LatchkeyJwtDecoder implements JwtDecoder {
 
-	private final TokenVerifier verifier;
+	private final TokenService tokens;
 
-	public LatchkeyJwtDecoder(TokenVerifier verifier) {
-		this.verifier = verifier;
+	private final ActiveUsers activeUsers;
+
+	public LatchkeyJwtDecoder(TokenService tokens, ActiveUsers activeUsers) {
+		this.tokens = tokens;
+		this.activeUsers = activeUsers;
 	}
 
 	@Override
 	public Jwt decode(String token) {
 		VerifiedToken verified;
 		try {
-			verified = this.verifier.verify(token, TokenType.ACCESS);
+			verified = this.tokens.authenticateAccess(token);
 		}
 		catch (InvalidTokenException ex) {
 			throw new BadJwtException(ex.getMessage());
+		}
+		if (!this.activeUsers.isActive(verified.userId())) {
+			throw new BadJwtException("User is inactive");
 		}
 		Map<String, Object> claims = new LinkedHashMap<>(verified.claims());
 		claims.put(TokenClaims.ISSUED_AT, verified.issuedAt());

@@ -21,12 +21,15 @@ public final class SlidingTokens {
 
 	private final RevokedFamilies revokedFamilies;
 
+	private final ActiveUsers activeUsers;
+
 	private final SlidingSettings settings;
 
 	private final Clock clock;
 
 	public SlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, SlidingSettings settings, Clock clock) {
+			RevokedFamilies revokedFamilies, ActiveUsers activeUsers, SlidingSettings settings, Clock clock) {
+		this.activeUsers = activeUsers;
 		this.issuer = issuer;
 		this.verifier = verifier;
 		this.families = families;
@@ -47,7 +50,8 @@ public final class SlidingTokens {
 
 	/**
 	 * Slide a token's expiry forward.
-	 * @throws InvalidTokenException if it is invalid, expired, past its {@code refresh_exp} or revoked
+	 * @throws InvalidTokenException if it is invalid, expired, past its {@code refresh_exp} or
+	 * revoked, or its user is gone or inactive (as refresh checks)
 	 */
 	public String refresh(String token) {
 		VerifiedToken verified = this.verifier.verify(token, TokenType.SLIDING);
@@ -60,6 +64,9 @@ public final class SlidingTokens {
 		if (this.revokedFamilies.isRevoked(sessionId)
 				|| (sessionId != null && this.families.find(sessionId).map(TokenFamily::isRevoked).orElse(false))) {
 			throw InvalidTokenException.blacklisted();
+		}
+		if (!this.activeUsers.isActive(verified.userId())) {
+			throw InvalidTokenException.noActiveAccount();
 		}
 		if (sessionId != null) {
 			this.families.touch(sessionId, now);

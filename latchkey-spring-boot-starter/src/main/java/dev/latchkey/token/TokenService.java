@@ -1,7 +1,6 @@
 package dev.latchkey.token;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public final class TokenService {
 
 	private final RevokedFamilies revokedFamilies;
 
-	private final Duration sessionMaximum;
+	private final RotationSettings rotation;
 
 	private final Clock clock;
 
@@ -34,7 +33,7 @@ public final class TokenService {
 	private final boolean acceptSliding;
 
 	public TokenService(TokenIssuer issuer, TokenVerifier verifier, OutstandingTokenRepository tokens,
-			TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration sessionMaximum, Clock clock,
+			TokenFamilyRepository families, RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock,
 			AuditLog audit, boolean acceptSliding) {
 		this.audit = audit;
 		this.acceptSliding = acceptSliding;
@@ -43,7 +42,7 @@ public final class TokenService {
 		this.tokens = tokens;
 		this.families = families;
 		this.revokedFamilies = revokedFamilies;
-		this.sessionMaximum = sessionMaximum;
+		this.rotation = rotation;
 		this.clock = clock;
 	}
 
@@ -55,7 +54,7 @@ public final class TokenService {
 	 */
 	public TokenPair startSession(long userId, ClientInfo client) {
 		Instant now = this.clock.instant();
-		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, now.plus(this.sessionMaximum),
+		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, now.plus(this.rotation.sessionMaximum()),
 				null, client);
 		this.families.save(family);
 		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, family.id(), family.expiresAt());
@@ -99,8 +98,12 @@ public final class TokenService {
 	}
 
 	/**
-	 * Blacklist a refresh token and end its session (logout, SimpleJWT's blacklist endpoint).
-	 * @throws InvalidTokenException "Token is blacklisted" if it already was, or if invalid
+	 * Blacklist a refresh token and end its session (logout, SimpleJWT's blacklist endpoint). Any
+	 * refresh token of a live session ends it: one rotated out within the grace period (two tabs)
+	 * as a logout; one rotated out before that as the reuse it is, as refresh treats it (the
+	 * session is revoked, and the answer is "Token is blacklisted").
+	 * @throws InvalidTokenException "Token is blacklisted" if its session had already ended or it
+	 * was reused, or if invalid
 	 */
 	public void revokeSession(String refreshToken, ClientInfo client) {
 		VerifiedToken verified = this.verifier.verify(refreshToken, TokenType.REFRESH);
@@ -116,12 +119,22 @@ public final class TokenService {
 			stored = this.tokens.find(verified.tokenId());
 		}
 		OutstandingToken token = stored.orElseThrow();
-		if (isDead(token)) {
+		if (this.families.find(token.familyId()).map(TokenFamily::isRevoked).orElse(true)) {
 			throw InvalidTokenException.blacklisted();
 		}
 		this.tokens.blacklist(token.tokenId(), now);
 		this.families.revoke(token.userId(), token.familyId(), null, now).forEach(this.revokedFamilies::markRevoked);
+		if (token.blacklisted() && !rotatedOutWithinGrace(token, now)) {
+			this.audit.record(AuditEvent.REUSE_DETECTED, token.userId(), client.ip(), client.userAgent(),
+					"session revoked");
+			throw InvalidTokenException.blacklisted();
+		}
 		this.audit.record(AuditEvent.LOGOUT, token.userId(), client.ip(), client.userAgent(), "ok");
+	}
+
+	private boolean rotatedOutWithinGrace(OutstandingToken token, Instant now) {
+		return token.isReplaced() && !this.rotation.gracePeriod().isZero()
+				&& !now.isAfter(token.replacedAt().plus(this.rotation.gracePeriod()));
 	}
 
 	private boolean isDead(OutstandingToken token) {

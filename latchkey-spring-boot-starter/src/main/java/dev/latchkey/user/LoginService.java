@@ -2,24 +2,31 @@ package dev.latchkey.user;
 
 import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditLog;
+import dev.latchkey.throttle.LoginAttempt;
 import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.ClientInfo;
 
 /**
- * A login attempt: refused at once while the username or the address is locked, else the
- * credentials are checked, the outcome counted for brute-force protection, and audited.
+ * A login attempt: the password check is reserved first (refused at once while the account or
+ * the address is locked), then the credentials are checked, the outcome counted for brute-force
+ * protection, and audited. The account's counters are those of the NFKC-normalised username the
+ * lookup uses and of the user's id, so no spelling of a name gets a counter of its own.
  */
 public final class LoginService {
 
 	private final CredentialsAuthenticator authenticator;
 
+	private final UserLookup lookup;
+
 	private final LoginThrottle throttle;
 
 	private final AuditLog audit;
 
-	public LoginService(CredentialsAuthenticator authenticator, LoginThrottle throttle, AuditLog audit) {
+	public LoginService(CredentialsAuthenticator authenticator, UserLookup lookup, LoginThrottle throttle,
+			AuditLog audit) {
 		this.authenticator = authenticator;
+		this.lookup = lookup;
 		this.throttle = throttle;
 		this.audit = audit;
 	}
@@ -30,8 +37,10 @@ public final class LoginService {
 	 * @throws InvalidCredentialsException for an unknown user, a wrong password or an inactive user
 	 */
 	public User login(String username, String password, ClientInfo client) {
+		LoginAttempt attempt;
 		try {
-			this.throttle.checkLogin(username, client.ip());
+			Long userId = this.lookup.findForLogin(username).map(User::id).orElse(null);
+			attempt = this.throttle.reserve(UsernameRules.normalize(username), userId, client.ip());
 		}
 		catch (ThrottledException ex) {
 			record(AuditEvent.LOGIN_THROTTLED, null, client, "throttled");
@@ -42,7 +51,7 @@ public final class LoginService {
 			user = this.authenticator.authenticate(username, password);
 		}
 		catch (InvalidCredentialsException ex) {
-			boolean locked = this.throttle.recordFailure(username, client.ip());
+			boolean locked = this.throttle.recordFailure(attempt);
 			// No user id: whether the name exists is exactly what must not leak, not even to logs.
 			record(AuditEvent.LOGIN_FAILED, null, client, "bad_credentials");
 			if (locked) {
@@ -50,7 +59,17 @@ public final class LoginService {
 			}
 			throw ex;
 		}
-		this.throttle.recordSuccess(username);
+		catch (RuntimeException ex) {
+			// No password was checked (hashing busy, database down): the attempt is given back.
+			try {
+				this.throttle.release(attempt);
+			}
+			catch (RuntimeException releaseFailure) {
+				ex.addSuppressed(releaseFailure);
+			}
+			throw ex;
+		}
+		this.throttle.recordSuccess(attempt);
 		record(AuditEvent.LOGIN_SUCCEEDED, user.id(), client, "ok");
 		return user;
 	}

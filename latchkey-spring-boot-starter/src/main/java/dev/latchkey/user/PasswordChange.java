@@ -5,12 +5,17 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordOwner;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.throttle.LoginAttempt;
+import dev.latchkey.throttle.LoginThrottle;
+import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.ClientInfo;
 
 /**
  * dj-rest-auth's {@code PasswordChangeSerializer} with {@code OLD_PASSWORD_FIELD_ENABLED}: the old
  * password must be right, the two new ones equal and acceptable to the validators, with Django's
- * messages.
+ * messages. The old password is checked as a login is: through the same counters and lockout
+ * ({@link LoginThrottle}), so this is no second way to guess a password, nor to fill the hashing
+ * pool.
  */
 public final class PasswordChange {
 
@@ -24,13 +29,16 @@ public final class PasswordChange {
 
 	private final PasswordPolicy passwordPolicy;
 
+	private final LoginThrottle throttle;
+
 	private final AuditLog audit;
 
 	public PasswordChange(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
-			AuditLog audit) {
+			LoginThrottle throttle, AuditLog audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
+		this.throttle = throttle;
 		this.audit = audit;
 	}
 
@@ -42,10 +50,11 @@ public final class PasswordChange {
 	 * @param errors the errors the web layer found, to which this adds its own
 	 * @param client who asked, for the audit log
 	 * @throws InvalidFieldsException with every error found
+	 * @throws ThrottledException while the account or the address is locked
 	 */
 	public void change(User user, String oldPassword, String newPassword1, String newPassword2, FieldErrors errors,
 			ClientInfo client) {
-		if (oldPassword != null && !this.passwordEncoder.matches(oldPassword, user.passwordHash())) {
+		if (oldPassword != null && !oldPasswordMatches(user, oldPassword, client)) {
 			errors.add("old_password", OLD_PASSWORD_INCORRECT);
 		}
 		// As DRF, the form-level checks run only once every field is valid on its own.
@@ -59,7 +68,42 @@ public final class PasswordChange {
 		}
 		errors.throwIfAny();
 		this.users.updatePassword(user.id(), this.passwordEncoder.encode(newPassword1));
-		this.audit.record(AuditEvent.PASSWORD_CHANGED, user.id(), client.ip(), client.userAgent(), "ok");
+		record(AuditEvent.PASSWORD_CHANGED, user.id(), client, "ok");
+	}
+
+	private boolean oldPasswordMatches(User user, String oldPassword, ClientInfo client) {
+		LoginAttempt attempt;
+		try {
+			attempt = this.throttle.reserve(UsernameRules.normalize(user.username()), user.id(), client.ip());
+		}
+		catch (ThrottledException ex) {
+			record(AuditEvent.LOGIN_THROTTLED, user.id(), client, "throttled");
+			throw ex;
+		}
+		boolean matches;
+		try {
+			matches = this.passwordEncoder.matches(oldPassword, user.passwordHash());
+		}
+		catch (RuntimeException ex) {
+			// The hash never ran (pool busy): the attempt is given back.
+			this.throttle.release(attempt);
+			throw ex;
+		}
+		if (matches) {
+			this.throttle.recordSuccess(attempt);
+			return true;
+		}
+		boolean locked = this.throttle.recordFailure(attempt);
+		// The caller is signed in as this user, so the id reveals nothing.
+		record(AuditEvent.LOGIN_FAILED, user.id(), client, "bad_old_password");
+		if (locked) {
+			record(AuditEvent.LOCKOUT, user.id(), client, "locked");
+		}
+		return false;
+	}
+
+	private void record(AuditEvent event, Long userId, ClientInfo client, String outcome) {
+		this.audit.record(event, userId, client.ip(), client.userAgent(), outcome);
 	}
 
 }

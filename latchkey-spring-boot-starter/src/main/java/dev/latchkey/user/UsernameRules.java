@@ -13,6 +13,8 @@ public final class UsernameRules {
 
 	public static final int MAX_LENGTH = 150;
 
+	static final String TOO_LONG = "Ensure this field has no more than " + MAX_LENGTH + " characters.";
+
 	static final String INVALID = "Enter a valid username. This value may contain only letters, numbers, and "
 			+ "@/./+/-/_ characters.";
 
@@ -28,10 +30,15 @@ public final class UsernameRules {
 	}
 
 	/**
-	 * Check an already-normalised username against Django's character rule.
-	 * @return Django's message when it breaks the rule
+	 * Check an already-normalised username against Django's length and character rules. The
+	 * length is checked here, after normalisation, because NFKC can lengthen a name many times
+	 * ("\u3316" becomes six characters): a name that fitted when typed may not fit the column.
+	 * @return DRF's or Django's message when it breaks a rule
 	 */
 	public static Optional<String> violation(String username) {
+		if (username.length() > MAX_LENGTH) {
+			return Optional.of(TOO_LONG);
+		}
 		return ALLOWED.matcher(username).matches() ? Optional.empty() : Optional.of(INVALID);
 	}
 

@@ -43,6 +43,7 @@ public class LogoutController {
 		this.clients = clients;
 	}
 
+	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT, ApiPaths.PREFIX + ApiPaths.LOGOUT + "/" })
 	ResponseEntity<Map<String, Object>> logout(SubmittedForm form, HttpServletRequest request) {
 		try {
@@ -58,6 +59,7 @@ public class LogoutController {
 		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
 	}
 
+	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL, ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL + "/" })
 	ResponseEntity<Map<String, Object>> logoutAll(UserAuthentication authentication, HttpServletRequest request) {
 		this.sessions.revokeAll(authentication.getPrincipal().id(), this.clients.from(request));

@@ -67,6 +67,7 @@ public class SignUpController {
 		return values;
 	}
 
+	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
 	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();

@@ -38,6 +38,7 @@ public class TokenObtainController {
 		this.clients = clients;
 	}
 
+	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
 	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);

@@ -33,6 +33,7 @@ public class TokenRefreshController {
 		this.clients = clients;
 	}
 
+	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/" })
 	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
 		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request),

@@ -38,6 +38,33 @@ class ClientInfosTests {
 		assertThat(this.clients.clientAddress(request("127.0.0.1", ""))).isEqualTo("127.0.0.1");
 	}
 
+	/** Issue #14, item 4: HAProxy's option forwardfor adds a line of its own after the client's. */
+	@Test
+	void clientAddressWhenProxyAppendsAHeaderLineThenRightmostUntrustedHopOfAllLines() {
+		MockHttpServletRequest request = request("10.0.0.1", "6.6.6.6");
+		request.addHeader("X-Forwarded-For", "7.7.7.7, 8.8.8.8");
+		request.addHeader("X-Forwarded-For", " 198.51.100.23 ,10.0.0.9 ");
+		assertThat(this.clients.clientAddress(request)).isEqualTo("198.51.100.23");
+	}
+
+	@Test
+	void clientAddressWhenIpv6HopsThenCanonicalAndMatchedAgainstTrustedRanges() {
+		ClientInfos v6 = new ClientInfos(List.of("2001:db8:ffff::/48", "::1"));
+		MockHttpServletRequest request = request("0:0:0:0:0:0:0:1", "2001:DB8::1");
+		request.addHeader("X-Forwarded-For", "2001:db8:ffff::7");
+		assertThat(v6.clientAddress(request)).isEqualTo("2001:db8:0:0:0:0:0:1");
+		assertThat(this.clients.clientAddress(request("127.0.0.1", "::ffff:198.51.100.4"))).isEqualTo("198.51.100.4");
+	}
+
+	@Test
+	void clientAddressWhenRightmostHopIsObfuscatedOrNotALiteralThenPeer() {
+		for (String hop : List.of("0x7f.0.0.1", "127.1", "0177.0.0.1", "198.51.100.1:443", "[2001:db8::1]", "unknown",
+				"abc", "localhost", "1.2.3.4.5", "", "::ffff:zz", "%0a198.51.100.1")) {
+			assertThat(this.clients.clientAddress(request("127.0.0.1", "198.51.100.9, " + hop))).as(hop)
+				.isEqualTo("127.0.0.1");
+		}
+	}
+
 	@Test
 	void clientAddressWhenNoProxiesConfiguredThenAlwaysPeer() {
 		ClientInfos direct = new ClientInfos(List.of());

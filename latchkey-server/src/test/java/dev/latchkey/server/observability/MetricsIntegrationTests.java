@@ -3,15 +3,45 @@ package dev.latchkey.server.observability;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/prometheus} counts Latchkey's events and times its password hashes, and
- * answers only to a signed-in caller on the application's port.
+ * answers only to a signed-in staff user on the application's port.
  */
 class MetricsIntegrationTests extends AbstractObservabilityIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	/** The access token of a new staff user ({@code is_staff}, as createsuperuser makes). */
+	String staffToken() {
+		ObservabilityClient client = client();
+		String username = ObservabilityClient.uniqueUsername();
+		client.signUp(username);
+		JdbcClient.create(this.dataSource)
+			.sql("UPDATE latchkey_user SET is_staff = TRUE WHERE username = :username")
+			.param("username", username)
+			.update();
+		return ObservabilityClient.json(client.login(username, ObservabilityClient.PASSWORD)).get("access").asString();
+	}
+
+	/** Issue #14, item 7: any signed-up user no longer reads the login-failure and lockout rates. */
+	@Test
+	void prometheusWhenSignedInUserIsNotStaffThenForbidden() {
+		String access = client().signUp(ObservabilityClient.uniqueUsername());
+		HttpResponse<String> response = client().get("/actuator/prometheus", access);
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
+	}
 
 	@Test
 	void prometheusWhenNoTokenThenUnauthorized() {
@@ -24,7 +54,7 @@ class MetricsIntegrationTests extends AbstractObservabilityIntegrationTests {
 	@Test
 	void prometheusWhenSignUpsAndLoginsThenCountedAndHashesTimed() {
 		ObservabilityClient client = client();
-		String access = client.signUp(ObservabilityClient.uniqueUsername());
+		String access = staffToken();
 		String before = client.get("/actuator/prometheus", access).body();
 
 		String username = ObservabilityClient.uniqueUsername();
