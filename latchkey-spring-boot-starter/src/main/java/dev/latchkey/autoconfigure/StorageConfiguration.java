@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,6 +19,7 @@ import dev.latchkey.token.JdbcOutstandingTokenRepository;
 import dev.latchkey.token.JdbcTokenFamilyRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.user.CachingUserFieldRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
@@ -49,27 +51,42 @@ class StorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserRepository latchkeyUserRepository(DataSource dataSource, LatchkeySchema schema, LatchkeyProperties properties,
-			Clock clock) {
-		return new CachingUserRepository(new JdbcUserRepository(JdbcClient.create(dataSource)),
-				properties.sessions().userCacheTtl(), clock);
+			LatchkeyResilienceProperties resilience, Clock clock) {
+		return new CachingUserRepository(new JdbcUserRepository(jdbc(dataSource, resilience)),
+				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcUserFieldRepository(JdbcClient.create(dataSource));
+	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock) {
+		return new CachingUserFieldRepository(new JdbcUserFieldRepository(jdbc(dataSource, resilience)),
+				outageTolerance(properties, resilience), clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutstandingTokenRepository latchkeyOutstandingTokenRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcOutstandingTokenRepository(JdbcClient.create(dataSource));
+	OutstandingTokenRepository latchkeyOutstandingTokenRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcOutstandingTokenRepository(jdbc(dataSource, resilience));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcTokenFamilyRepository(JdbcClient.create(dataSource));
+	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcTokenFamilyRepository(jdbc(dataSource, resilience));
+	}
+
+	/** Every Latchkey statement is cancelled after the query timeout (whole seconds, at least 1). */
+	static JdbcClient jdbc(DataSource dataSource, LatchkeyResilienceProperties resilience) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout((int) Math.max(1, Math.ceil(resilience.queryTimeout().toMillis() / 1000.0)));
+		return JdbcClient.create(template);
+	}
+
+	static java.time.Duration outageTolerance(LatchkeyProperties properties, LatchkeyResilienceProperties resilience) {
+		return resilience.outageTolerance(properties.jwt().accessTokenLifetime().plus(properties.jwt().leeway()));
 	}
 
 }

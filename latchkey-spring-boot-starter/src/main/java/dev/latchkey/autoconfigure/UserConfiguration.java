@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.password.Argon2Parameters;
@@ -73,8 +72,9 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AttemptRepository latchkeyAttemptRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcAttemptRepository(JdbcClient.create(dataSource));
+	AttemptRepository latchkeyAttemptRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcAttemptRepository(StorageConfiguration.jdbc(dataSource, resilience));
 	}
 
 	@Bean

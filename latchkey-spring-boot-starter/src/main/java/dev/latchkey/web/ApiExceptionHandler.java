@@ -17,6 +17,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.password.HashingBusyException;
 import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.InvalidTokenException;
@@ -26,8 +27,9 @@ import dev.latchkey.user.UserNotFoundException;
 
 /**
  * The one place where exceptions from controllers become DRF-shaped answers. Client faults keep
- * their 4xx; anything unexpected is logged and answered with DRF's generic 500 body, never a
- * stack trace.
+ * their 4xx; a database that is down, frozen, timed out or read only gets DRF's 503
+ * {@code "Service temporarily unavailable, try again later."} with {@code Retry-After}; anything
+ * else unexpected is logged and answered with DRF's generic 500 body, never a stack trace.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -103,6 +105,9 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> unexpected(Exception ex) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return databaseUnavailable(ex);
+		}
 		// Spring MVC's own client errors (no handler, missing parameter, ...) keep their status.
 		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
@@ -111,6 +116,16 @@ public class ApiExceptionHandler {
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ErrorBody.defaultDetail(status.value())));
+	}
+
+	private static ResponseEntity<Object> databaseUnavailable(Exception ex) {
+		// One line, no stack trace: during an outage every request lands here, and the cause is
+		// the database's, not a bug of ours.
+		logger.warn("Database unavailable: {}", ErrorBody.rootMessage(ex));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, ErrorBody.DATABASE_RETRY_AFTER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ErrorBody.SERVICE_UNAVAILABLE));
 	}
 
 	private static ResponseEntity<Object> unauthorized(Map<String, Object> body) {

@@ -1,0 +1,77 @@
+package dev.latchkey.database;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A small read-through cache that also rides out a database outage: a value younger than the
+ * time-to-live is reused; an older one is read again, and when that read fails because the
+ * database is unavailable ({@link DatabaseFailures#isUnavailable}) the last value read is
+ * returned instead, as long as it is younger than the staleness limit. Past that limit, or for a
+ * key never read, the failure propagates (and becomes a 503).
+ *
+ * @param <K> the key
+ * @param <V> the value
+ */
+public final class LastKnown<K, V> {
+
+	private static final int MAX_ENTRIES = 100_000;
+
+	private final Duration timeToLive;
+
+	private final Duration staleLimit;
+
+	private final Clock clock;
+
+	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+	/**
+	 * @param timeToLive how long a value is reused without asking the database
+	 * @param staleLimit how old a value may be and still be used while the database is
+	 * unavailable; zero turns that off
+	 * @param clock the clock
+	 */
+	public LastKnown(Duration timeToLive, Duration staleLimit, Clock clock) {
+		this.timeToLive = timeToLive;
+		this.staleLimit = staleLimit;
+		this.clock = clock;
+	}
+
+	/** The value for {@code key}: cached, read by {@code reader}, or last known during an outage. */
+	public V get(K key, Supplier<V> reader) {
+		Instant now = this.clock.instant();
+		Entry<V> entry = this.entries.get(key);
+		if (entry != null && now.isBefore(entry.readAt().plus(this.timeToLive))) {
+			return entry.value();
+		}
+		V value;
+		try {
+			value = reader.get();
+		}
+		catch (RuntimeException ex) {
+			if (entry != null && DatabaseFailures.isUnavailable(ex) && now.isBefore(entry.readAt().plus(this.staleLimit))) {
+				return entry.value();
+			}
+			throw ex;
+		}
+		if (this.entries.size() >= MAX_ENTRIES) {
+			// Bounded memory under a flood of distinct ids: start over rather than grow.
+			this.entries.clear();
+		}
+		this.entries.put(key, new Entry<>(value, now));
+		return value;
+	}
+
+	/** Forget {@code key}, after a change made through this instance. */
+	public void evict(K key) {
+		this.entries.remove(key);
+	}
+
+	private record Entry<V>(V value, Instant readAt) {
+	}
+
+}
