@@ -2,6 +2,7 @@ package dev.latchkey.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 import dev.latchkey.server.command.ServerCommands;
 
@@ -22,6 +23,11 @@ public class LatchkeyServerApplication {
 			System.exit(ServerCommands.run(args));
 		}
 		SpringApplication.run(LatchkeyServerApplication.class, args);
+	}
+
+	@Bean
+	static PostgresTimeouts postgresTimeouts() {
+		return new PostgresTimeouts();
 	}
 
 }

@@ -15,6 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.latchkey.database.DatabaseFailures;
+import dev.latchkey.database.DatabaseMonitor;
+import dev.latchkey.database.DatabaseProbe;
+import dev.latchkey.database.ReadOnlyDatabaseException;
 import dev.latchkey.token.JdbcOutstandingTokenRepository;
 import dev.latchkey.token.JdbcTokenFamilyRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
@@ -33,6 +37,28 @@ class StorageConfiguration {
 	@ConditionalOnMissingBean
 	LatchkeySchema latchkeySchema(DataSource dataSource) {
 		return LatchkeySchema.migrate(dataSource);
+	}
+
+	/**
+	 * Checked once now, so that a read-only database stops start-up with a clear message, then in
+	 * the background for readiness.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DatabaseMonitor latchkeyDatabaseMonitor(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		DatabaseProbe probe = new DatabaseProbe(dataSource,
+				(int) Math.ceil(resilience.databaseCheckTimeout().toMillis() / 1000.0));
+		try {
+			probe.check();
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseFailures.isReadOnly(ex)) {
+				throw new ReadOnlyDatabaseException(ex);
+			}
+			throw ex;
+		}
+		return new DatabaseMonitor(probe::check, resilience.databaseCheckInterval(), resilience.databaseCheckTimeout());
 	}
 
 	@Bean
