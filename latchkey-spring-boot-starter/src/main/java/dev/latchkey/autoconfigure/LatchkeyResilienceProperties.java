@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("latchkey.resilience")
 public record LatchkeyResilienceProperties(@DefaultValue("2s") Duration queryTimeout, Duration outageTolerance,
 		@DefaultValue("500ms") Duration databaseCheckInterval, @DefaultValue("1s") Duration databaseCheckTimeout,
-		@DefaultValue("32") int maxRequestsPerAddress, @DefaultValue("150") int maxConcurrentRequests,
+		@DefaultValue("100") int maxRequestsPerAddress, @DefaultValue("150") int maxConcurrentRequests,
 		@DefaultValue("5s") Duration bodyReadTimeout) {
 
 	/** The staleness limit actually used, capped at {@code accessLifetime}. */
