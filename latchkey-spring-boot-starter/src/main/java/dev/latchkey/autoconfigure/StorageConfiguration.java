@@ -77,17 +77,18 @@ class StorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserRepository latchkeyUserRepository(DataSource dataSource, LatchkeySchema schema, LatchkeyProperties properties,
-			LatchkeyResilienceProperties resilience, Clock clock) {
+			LatchkeyResilienceProperties resilience, Clock clock, DatabaseMonitor monitor) {
 		return new CachingUserRepository(new JdbcUserRepository(jdbc(dataSource, resilience)),
-				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock);
+				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock, monitor);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema,
-			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock) {
+			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock,
+			DatabaseMonitor monitor) {
 		return new CachingUserFieldRepository(new JdbcUserFieldRepository(jdbc(dataSource, resilience)),
-				outageTolerance(properties, resilience), clock);
+				outageTolerance(properties, resilience), clock, monitor);
 	}
 
 	@Bean

@@ -16,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * frozen server) shows as DOWN once no check has succeeded for the interval plus the timeout.
  * Logs once when the database becomes unavailable and once when it is back.
  */
-public final class DatabaseMonitor implements SmartLifecycle {
+public final class DatabaseMonitor implements SmartLifecycle, DatabaseAvailability {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseMonitor.class);
 
@@ -64,6 +64,12 @@ public final class DatabaseMonitor implements SmartLifecycle {
 			return State.UP;
 		}
 		return (this.lastOutcome == State.READ_ONLY) ? State.READ_ONLY : State.UNAVAILABLE;
+	}
+
+	/** Whether the last check succeeded recently; unlike {@link #state()}, a read-only database counts. */
+	@Override
+	public boolean isAvailable() {
+		return state() != State.UNAVAILABLE;
 	}
 
 	/** Run one check now and record its outcome. */

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * time-to-live is reused; an older one is read again, and when that read fails because the
  * database is unavailable ({@link DatabaseFailures#isUnavailable}) the last value read is
  * returned instead, as long as it is younger than the staleness limit. Past that limit, or for a
- * key never read, the failure propagates (and becomes a 503).
+ * key never read, the failure propagates (and becomes a 503). While the database is known to be
+ * unavailable, such a value is returned without trying to read at all, so an outage costs no
+ * waiting for timeouts.
  *
  * @param <K> the key
  * @param <V> the value
@@ -27,6 +29,8 @@ public final class LastKnown<K, V> {
 
 	private final Clock clock;
 
+	private final DatabaseAvailability availability;
+
 	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
 	/**
@@ -36,9 +40,21 @@ public final class LastKnown<K, V> {
 	 * @param clock the clock
 	 */
 	public LastKnown(Duration timeToLive, Duration staleLimit, Clock clock) {
+		this(timeToLive, staleLimit, clock, DatabaseAvailability.ALWAYS);
+	}
+
+	/**
+	 * @param timeToLive how long a value is reused without asking the database
+	 * @param staleLimit how old a value may be and still be used while the database is
+	 * unavailable; zero turns that off
+	 * @param clock the clock
+	 * @param availability whether the database is believed to answer now
+	 */
+	public LastKnown(Duration timeToLive, Duration staleLimit, Clock clock, DatabaseAvailability availability) {
 		this.timeToLive = timeToLive;
 		this.staleLimit = staleLimit;
 		this.clock = clock;
+		this.availability = availability;
 	}
 
 	/** The value for {@code key}: cached, read by {@code reader}, or last known during an outage. */
@@ -48,12 +64,16 @@ public final class LastKnown<K, V> {
 		if (entry != null && now.isBefore(entry.readAt().plus(this.timeToLive))) {
 			return entry.value();
 		}
+		boolean usable = entry != null && now.isBefore(entry.readAt().plus(this.staleLimit));
+		if (usable && !this.availability.isAvailable()) {
+			return entry.value();
+		}
 		V value;
 		try {
 			value = reader.get();
 		}
 		catch (RuntimeException ex) {
-			if (entry != null && DatabaseFailures.isUnavailable(ex) && now.isBefore(entry.readAt().plus(this.staleLimit))) {
+			if (usable && DatabaseFailures.isUnavailable(ex)) {
 				return entry.value();
 			}
 			throw ex;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.latchkey.database.DatabaseAvailability;
 import dev.latchkey.database.LastKnown;
 
 /**
@@ -21,10 +22,12 @@ public final class CachingUserFieldRepository implements UserFieldRepository {
 	 * @param delegate the repository that reads the database
 	 * @param staleLimit how old the values may be and still be answered during an outage
 	 * @param clock the clock
+	 * @param availability whether the database is believed to answer now
 	 */
-	public CachingUserFieldRepository(UserFieldRepository delegate, Duration staleLimit, Clock clock) {
+	public CachingUserFieldRepository(UserFieldRepository delegate, Duration staleLimit, Clock clock,
+			DatabaseAvailability availability) {
 		this.delegate = delegate;
-		this.byUser = new LastKnown<>(Duration.ZERO, staleLimit, clock);
+		this.byUser = new LastKnown<>(Duration.ZERO, staleLimit, clock, availability);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.latchkey.database.DatabaseAvailability;
 import dev.latchkey.database.LastKnown;
 
 /**
@@ -27,7 +28,7 @@ public final class CachingUserRepository implements UserRepository {
 	 * A cache that does not outlive an outage.
 	 */
 	public CachingUserRepository(UserRepository delegate, Duration timeToLive, Clock clock) {
-		this(delegate, timeToLive, Duration.ZERO, clock);
+		this(delegate, timeToLive, Duration.ZERO, clock, DatabaseAvailability.ALWAYS);
 	}
 
 	/**
@@ -36,10 +37,13 @@ public final class CachingUserRepository implements UserRepository {
 	 * @param staleLimit how old a user may be and still authenticate while the database is
 	 * unavailable; zero turns that off
 	 * @param clock the clock
+	 * @param availability whether the database is believed to answer now (when not, a user
+	 * within the staleness limit is served without a query)
 	 */
-	public CachingUserRepository(UserRepository delegate, Duration timeToLive, Duration staleLimit, Clock clock) {
+	public CachingUserRepository(UserRepository delegate, Duration timeToLive, Duration staleLimit, Clock clock,
+			DatabaseAvailability availability) {
 		this.delegate = delegate;
-		this.byId = new LastKnown<>(timeToLive, staleLimit, clock);
+		this.byId = new LastKnown<>(timeToLive, staleLimit, clock, availability);
 	}
 
 	@Override

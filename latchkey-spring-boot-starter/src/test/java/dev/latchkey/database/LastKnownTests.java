@@ -46,6 +46,24 @@ class LastKnownTests {
 	}
 
 	@Test
+	void getWhenDatabaseKnownUnavailableThenLastKnownValueWithoutTryingToRead() {
+		MutableClock clock = new MutableClock(START);
+		java.util.concurrent.atomic.AtomicBoolean available = new java.util.concurrent.atomic.AtomicBoolean(true);
+		LastKnown<Long, String> cache = new LastKnown<>(Duration.ofMillis(500), Duration.ofMinutes(5), clock,
+				available::get);
+		cache.get(1L, this::read);
+		available.set(false);
+		clock.now = START.plusSeconds(60);
+		assertThat(cache.get(1L, this::read)).isEqualTo("value-1");
+		assertThat(this.reads).as("no read attempted").hasValue(1);
+		assertThatExceptionOfType(CannotGetJdbcConnectionException.class)
+			.as("a key never read is still tried")
+			.isThrownBy(() -> cache.get(2L, LastKnownTests::unavailable));
+		available.set(true);
+		assertThat(cache.get(1L, this::read)).isEqualTo("value-2");
+	}
+
+	@Test
 	void getWhenNeverReadOrOtherFailureOrStaleLimitZeroThenFailurePropagates() {
 		MutableClock clock = new MutableClock(START);
 		LastKnown<Long, String> cache = new LastKnown<>(Duration.ZERO, Duration.ofMinutes(5), clock);
