@@ -95,6 +95,9 @@ class PostgresOutageIntegrationTests {
 		Map<String, String> loggedOut = pair(api.login(username, PASSWORD));
 		assertThat(api.postJson("/api/auth/logout/", Map.of("refresh", loggedOut.get("refresh"))).status()).isEqualTo(200);
 		assertThat(api.get("/api/auth/user/", kept.get("access")).status()).isEqualTo(200);
+		String justLoggedIn = AbstractJourneyIntegrationTests.uniqueUsername();
+		assertThat(api.signUp(justLoggedIn, PASSWORD).status()).isEqualTo(201);
+		String justLoggedInAccess = pair(api.login(justLoggedIn, PASSWORD)).get("access");
 		assertThat(probe("/actuator/health/readiness").status()).isEqualTo(200);
 
 		postgres.close();
@@ -114,6 +117,8 @@ class PostgresOutageIntegrationTests {
 
 		HttpApi.Response profile = assertAnsweredFast(() -> api.get("/api/auth/user/", kept.get("access")), 200);
 		assertThat(profile.json().get("username").asString()).isEqualTo(username);
+		assertThat(assertAnsweredFast(() -> api.get("/api/auth/user/", justLoggedInAccess), 200).json()
+			.get("username").asString()).as("seen at login only").isEqualTo(justLoggedIn);
 		HttpApi.Response revoked = assertAnsweredFast(() -> api.get("/api/auth/user/", loggedOut.get("access")), 401);
 		assertThat(revoked.json().get("messages").get(0).get("message").asString()).isEqualTo("Token is blacklisted");
 

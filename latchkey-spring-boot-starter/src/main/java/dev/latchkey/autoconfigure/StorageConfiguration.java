@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -112,7 +113,7 @@ class StorageConfiguration {
 		return JdbcClient.create(template);
 	}
 
-	static java.time.Duration outageTolerance(LatchkeyProperties properties, LatchkeyResilienceProperties resilience) {
+	static Duration outageTolerance(LatchkeyProperties properties, LatchkeyResilienceProperties resilience) {
 		return resilience.outageTolerance(properties.jwt().accessTokenLifetime().plus(properties.jwt().leeway()));
 	}
 

@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -98,7 +99,7 @@ class TokenConfiguration {
 	RevokedFamilies latchkeyRevokedFamilies(TokenFamilyRepository families, TokenSettings settings,
 			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock) {
 		// The list ages by one poll (and one slow query) even when all is well.
-		java.time.Duration staleLimit = StorageConfiguration.outageTolerance(properties, resilience)
+		Duration staleLimit = StorageConfiguration.outageTolerance(properties, resilience)
 			.plus(properties.sessions().revocationPollInterval())
 			.plus(resilience.queryTimeout());
 		return new RevokedFamilies(families, settings.accessLifetime().plus(settings.leeway()), staleLimit, clock);

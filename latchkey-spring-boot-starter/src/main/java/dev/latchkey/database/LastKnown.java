@@ -61,7 +61,7 @@ public final class LastKnown<K, V> {
 	public V get(K key, Supplier<V> reader) {
 		Instant now = this.clock.instant();
 		Entry<V> entry = this.entries.get(key);
-		if (entry != null && now.isBefore(entry.readAt().plus(this.timeToLive))) {
+		if (entry != null && now.isBefore(entry.reusableUntil())) {
 			return entry.value();
 		}
 		boolean usable = entry != null && now.isBefore(entry.readAt().plus(this.staleLimit));
@@ -78,12 +78,18 @@ public final class LastKnown<K, V> {
 			}
 			throw ex;
 		}
-		if (this.entries.size() >= MAX_ENTRIES) {
-			// Bounded memory under a flood of distinct ids: start over rather than grow.
-			this.entries.clear();
-		}
-		this.entries.put(key, new Entry<>(value, now));
+		put(key, new Entry<>(value, now, now.plus(this.timeToLive)));
 		return value;
+	}
+
+	/**
+	 * Keep {@code value}, just read by other means (a login reads the user by name), as the last
+	 * known one for an outage; the next {@link #get} still reads, so a change made elsewhere is
+	 * seen at once.
+	 */
+	public void remember(K key, V value) {
+		Instant now = this.clock.instant();
+		put(key, new Entry<>(value, now, now));
 	}
 
 	/** Forget {@code key}, after a change made through this instance. */
@@ -91,7 +97,15 @@ public final class LastKnown<K, V> {
 		this.entries.remove(key);
 	}
 
-	private record Entry<V>(V value, Instant readAt) {
+	private void put(K key, Entry<V> entry) {
+		if (this.entries.size() >= MAX_ENTRIES) {
+			// Bounded memory under a flood of distinct ids: start over rather than grow.
+			this.entries.clear();
+		}
+		this.entries.put(key, entry);
+	}
+
+	private record Entry<V>(V value, Instant readAt, Instant reusableUntil) {
 	}
 
 }

@@ -83,8 +83,7 @@ public final class CachingUserRepository implements UserRepository {
 	}
 
 	private User remember(User user) {
-		this.byId.evict(user.id());
-		this.byId.get(user.id(), () -> Optional.of(user));
+		this.byId.remember(user.id(), Optional.of(user));
 		return user;
 	}
 

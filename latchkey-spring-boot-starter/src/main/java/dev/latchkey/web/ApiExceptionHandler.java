@@ -1,6 +1,7 @@
 package dev.latchkey.web;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,13 @@ import dev.latchkey.user.UserNotFoundException;
 public class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
+
+	// During an outage every request fails the same way: one line a second says so.
+	private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+
+	private static final AtomicLong unloggedUnavailable = new AtomicLong();
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
@@ -119,9 +127,16 @@ public class ApiExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> databaseUnavailable(Exception ex) {
-		// One line, no stack trace: during an outage every request lands here, and the cause is
-		// the database's, not a bug of ours.
-		logger.warn("Database unavailable: {}", ErrorBody.rootMessage(ex));
+		// One line, no stack trace, at most once a second: the cause is the database's, not a bug.
+		long now = System.nanoTime();
+		long last = lastUnavailableLog.get();
+		if (now - last >= LOG_INTERVAL_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
+			logger.warn("Database unavailable, answered 503 ({} more since the last line): {}",
+					unloggedUnavailable.getAndSet(0), ErrorBody.rootMessage(ex));
+		}
+		else {
+			unloggedUnavailable.incrementAndGet();
+		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, ErrorBody.DATABASE_RETRY_AFTER)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -82,6 +82,15 @@ class LastKnownTests {
 	}
 
 	@Test
+	void getWhenRememberedThenReadAgainButServedDuringAnOutage() {
+		LastKnown<Long, String> cache = new LastKnown<>(Duration.ofMinutes(1), Duration.ofMinutes(5), at(START));
+		cache.remember(1L, "from-login");
+		assertThat(cache.get(1L, this::read)).as("a change made elsewhere is seen at once").isEqualTo("value-1");
+		cache.remember(2L, "from-login");
+		assertThat(cache.get(2L, LastKnownTests::unavailable)).isEqualTo("from-login");
+	}
+
+	@Test
 	void getWhenEvictedThenReadAgain() {
 		LastKnown<Long, String> cache = new LastKnown<>(Duration.ofMinutes(1), Duration.ofMinutes(5), at(START));
 		cache.get(1L, this::read);
