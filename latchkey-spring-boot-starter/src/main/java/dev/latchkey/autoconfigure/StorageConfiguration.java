@@ -28,6 +28,7 @@ import dev.latchkey.user.CachingUserFieldRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
+import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserRepository;
 
@@ -87,9 +88,9 @@ class StorageConfiguration {
 	@ConditionalOnMissingBean
 	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema,
 			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock,
-			DatabaseMonitor monitor) {
+			DatabaseMonitor monitor, ObjectProvider<SignUpField> signUpFields) {
 		return new CachingUserFieldRepository(new JdbcUserFieldRepository(jdbc(dataSource, resilience)),
-				outageTolerance(properties, resilience), clock, monitor);
+				outageTolerance(properties, resilience), clock, monitor, signUpFields.orderedStream().findAny().isPresent());
 	}
 
 	@Bean

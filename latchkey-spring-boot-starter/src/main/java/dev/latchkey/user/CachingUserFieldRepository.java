@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.latchkey.database.DatabaseAvailability;
+import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.database.LastKnown;
 
 /**
  * A {@link UserFieldRepository} that reads every time but keeps what it read, so that
  * {@code GET /api/auth/user/} of a user seen recently still answers while the database is
- * unavailable (up to the staleness limit).
+ * unavailable (up to the staleness limit). When the application declares no sign-up fields, a
+ * user not read before has none to show, and gets that during an outage too.
  */
 public final class CachingUserFieldRepository implements UserFieldRepository {
 
@@ -18,16 +20,20 @@ public final class CachingUserFieldRepository implements UserFieldRepository {
 
 	private final LastKnown<Long, Map<String, String>> byUser;
 
+	private final boolean fieldsDeclared;
+
 	/**
 	 * @param delegate the repository that reads the database
 	 * @param staleLimit how old the values may be and still be answered during an outage
 	 * @param clock the clock
 	 * @param availability whether the database is believed to answer now
+	 * @param fieldsDeclared whether the application declares any {@link SignUpField}
 	 */
 	public CachingUserFieldRepository(UserFieldRepository delegate, Duration staleLimit, Clock clock,
-			DatabaseAvailability availability) {
+			DatabaseAvailability availability, boolean fieldsDeclared) {
 		this.delegate = delegate;
 		this.byUser = new LastKnown<>(Duration.ZERO, staleLimit, clock, availability);
+		this.fieldsDeclared = fieldsDeclared;
 	}
 
 	@Override
@@ -38,7 +44,15 @@ public final class CachingUserFieldRepository implements UserFieldRepository {
 
 	@Override
 	public Map<String, String> find(long userId) {
-		return this.byUser.get(userId, () -> this.delegate.find(userId));
+		try {
+			return this.byUser.get(userId, () -> this.delegate.find(userId));
+		}
+		catch (RuntimeException ex) {
+			if (!this.fieldsDeclared && DatabaseFailures.isUnavailable(ex)) {
+				return Map.of();
+			}
+			throw ex;
+		}
 	}
 
 }
