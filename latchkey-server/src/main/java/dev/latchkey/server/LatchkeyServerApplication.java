@@ -31,4 +31,9 @@ public class LatchkeyServerApplication {
 		SpringApplication.run(LatchkeyServerApplication.class, args);
 	}
 
+	@Bean
+	static PostgresTimeouts postgresTimeouts() {
+		return new PostgresTimeouts();
+	}
+
 }

@@ -30,7 +30,9 @@ final class HttpApi {
 	}
 
 	Response send(String method, String path, Map<String, String> headers, byte[] body) {
+		// Bounded, so that a server that hangs fails the test instead of freezing the build.
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(java.time.Duration.ofSeconds(60))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 		headers.forEach(request::header);

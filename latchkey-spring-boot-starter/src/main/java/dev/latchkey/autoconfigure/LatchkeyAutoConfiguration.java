@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 				"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
 @ConditionalOnClass(name = "com.nimbusds.jose.JWSObject")
-@EnableConfigurationProperties(LatchkeyProperties.class)
+@EnableConfigurationProperties({ LatchkeyProperties.class, LatchkeyResilienceProperties.class })
 @Import({ StorageConfiguration.class, TokenConfiguration.class, UserConfiguration.class, WebConfiguration.class,
 		SecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
 		LatchkeyOpenApiConfiguration.class, TomcatErrorPageConfiguration.class })

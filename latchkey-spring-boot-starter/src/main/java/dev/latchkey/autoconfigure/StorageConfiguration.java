@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -8,19 +9,26 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.latchkey.database.DatabaseFailures;
+import dev.latchkey.database.DatabaseMonitor;
+import dev.latchkey.database.DatabaseProbe;
+import dev.latchkey.database.ReadOnlyDatabaseException;
 import dev.latchkey.token.JdbcOutstandingTokenRepository;
 import dev.latchkey.token.JdbcTokenFamilyRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.user.CachingUserFieldRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
+import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserRepository;
 
@@ -31,6 +39,28 @@ class StorageConfiguration {
 	@ConditionalOnMissingBean
 	LatchkeySchema latchkeySchema(DataSource dataSource) {
 		return LatchkeySchema.migrate(dataSource);
+	}
+
+	/**
+	 * Checked once now, so that a read-only database stops start-up with a clear message, then in
+	 * the background for readiness.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DatabaseMonitor latchkeyDatabaseMonitor(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		DatabaseProbe probe = new DatabaseProbe(dataSource,
+				(int) Math.ceil(resilience.databaseCheckTimeout().toMillis() / 1000.0));
+		try {
+			probe.check();
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseFailures.isReadOnly(ex)) {
+				throw new ReadOnlyDatabaseException(ex);
+			}
+			throw ex;
+		}
+		return new DatabaseMonitor(probe::check, resilience.databaseCheckInterval(), resilience.databaseCheckTimeout());
 	}
 
 	@Bean
@@ -49,27 +79,43 @@ class StorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserRepository latchkeyUserRepository(DataSource dataSource, LatchkeySchema schema, LatchkeyProperties properties,
-			Clock clock) {
-		return new CachingUserRepository(new JdbcUserRepository(JdbcClient.create(dataSource)),
-				properties.sessions().userCacheTtl(), clock);
+			LatchkeyResilienceProperties resilience, Clock clock, DatabaseMonitor monitor) {
+		return new CachingUserRepository(new JdbcUserRepository(jdbc(dataSource, resilience)),
+				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock, monitor);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcUserFieldRepository(JdbcClient.create(dataSource));
+	UserFieldRepository latchkeyUserFieldRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock,
+			DatabaseMonitor monitor, ObjectProvider<SignUpField> signUpFields) {
+		return new CachingUserFieldRepository(new JdbcUserFieldRepository(jdbc(dataSource, resilience)),
+				outageTolerance(properties, resilience), clock, monitor, signUpFields.orderedStream().findAny().isPresent());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutstandingTokenRepository latchkeyOutstandingTokenRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcOutstandingTokenRepository(JdbcClient.create(dataSource));
+	OutstandingTokenRepository latchkeyOutstandingTokenRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcOutstandingTokenRepository(jdbc(dataSource, resilience));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcTokenFamilyRepository(JdbcClient.create(dataSource));
+	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcTokenFamilyRepository(jdbc(dataSource, resilience));
+	}
+
+	/** Every Latchkey statement is cancelled after the query timeout (whole seconds, at least 1). */
+	static JdbcClient jdbc(DataSource dataSource, LatchkeyResilienceProperties resilience) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout((int) Math.max(1, Math.ceil(resilience.queryTimeout().toMillis() / 1000.0)));
+		return JdbcClient.create(template);
+	}
+
+	static Duration outageTolerance(LatchkeyProperties properties, LatchkeyResilienceProperties resilience) {
+		return resilience.outageTolerance(properties.jwt().accessTokenLifetime().plus(properties.jwt().leeway()));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -95,8 +96,13 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevokedFamilies latchkeyRevokedFamilies(TokenFamilyRepository families, TokenSettings settings, Clock clock) {
-		return new RevokedFamilies(families, settings.accessLifetime().plus(settings.leeway()), clock);
+	RevokedFamilies latchkeyRevokedFamilies(TokenFamilyRepository families, TokenSettings settings,
+			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock) {
+		// The list ages by one poll (and one slow query) even when all is well.
+		Duration staleLimit = StorageConfiguration.outageTolerance(properties, resilience)
+			.plus(properties.sessions().revocationPollInterval())
+			.plus(resilience.queryTimeout());
+		return new RevokedFamilies(families, settings.accessLifetime().plus(settings.leeway()), staleLimit, clock);
 	}
 
 	@Bean

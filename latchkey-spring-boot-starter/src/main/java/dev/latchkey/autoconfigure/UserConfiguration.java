@@ -15,7 +15,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.password.Argon2Parameters;
@@ -109,8 +108,9 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AttemptRepository latchkeyAttemptRepository(DataSource dataSource, LatchkeySchema schema) {
-		return new JdbcAttemptRepository(JdbcClient.create(dataSource));
+	AttemptRepository latchkeyAttemptRepository(DataSource dataSource, LatchkeySchema schema,
+			LatchkeyResilienceProperties resilience) {
+		return new JdbcAttemptRepository(StorageConfiguration.jdbc(dataSource, resilience));
 	}
 
 	@Bean

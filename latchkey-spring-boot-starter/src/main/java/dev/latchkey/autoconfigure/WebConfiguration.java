@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +41,7 @@ import dev.latchkey.web.JwksController;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
+import dev.latchkey.web.RequestLimitFilter;
 import dev.latchkey.web.SessionsController;
 import dev.latchkey.web.SignUpController;
 import dev.latchkey.web.SlidingTokenController;
@@ -61,6 +64,19 @@ class WebConfiguration {
 	@ConditionalOnMissingBean
 	SubmittedFormReader latchkeySubmittedFormReader(LatchkeyProperties properties) {
 		return new SubmittedFormReader(Math.toIntExact(properties.web().maxBodySize().toBytes()));
+	}
+
+	/** First of all filters, so a refused request costs nothing and reads no body. */
+	@Bean
+	@ConditionalOnMissingBean(name = "latchkeyRequestLimitFilter")
+	FilterRegistrationBean<RequestLimitFilter> latchkeyRequestLimitFilter(LatchkeyResilienceProperties resilience,
+			ClientInfos clientInfos, ErrorResponseWriter errorWriter) {
+		RequestLimitFilter filter = new RequestLimitFilter(resilience.maxRequestsPerAddress(),
+				resilience.maxConcurrentRequests(), resilience.bodyReadTimeout(), clientInfos,
+				List.of("/actuator/health"), errorWriter);
+		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean

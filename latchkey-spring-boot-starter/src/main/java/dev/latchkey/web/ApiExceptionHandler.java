@@ -1,6 +1,7 @@
 package dev.latchkey.web;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.password.HashingBusyException;
 import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.InvalidTokenException;
@@ -26,13 +28,21 @@ import dev.latchkey.user.UserNotFoundException;
 
 /**
  * The one place where exceptions from controllers become DRF-shaped answers. Client faults keep
- * their 4xx; anything unexpected is logged and answered with DRF's generic 500 body, never a
- * stack trace.
+ * their 4xx; a database that is down, frozen, timed out or read only gets DRF's 503
+ * {@code "Service temporarily unavailable, try again later."} with {@code Retry-After}; anything
+ * else unexpected is logged and answered with DRF's generic 500 body, never a stack trace.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
+
+	// During an outage every request fails the same way: one line a second says so.
+	private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+
+	private static final AtomicLong unloggedUnavailable = new AtomicLong();
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
@@ -103,6 +113,9 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> unexpected(Exception ex) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return databaseUnavailable(ex);
+		}
 		// Spring MVC's own client errors (no handler, missing parameter, ...) keep their status.
 		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
 				: HttpStatus.INTERNAL_SERVER_ERROR;
@@ -111,6 +124,23 @@ public class ApiExceptionHandler {
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ErrorBody.defaultDetail(status.value())));
+	}
+
+	private static ResponseEntity<Object> databaseUnavailable(Exception ex) {
+		// One line, no stack trace, at most once a second: the cause is the database's, not a bug.
+		long now = System.nanoTime();
+		long last = lastUnavailableLog.get();
+		if (now - last >= LOG_INTERVAL_NANOS && lastUnavailableLog.compareAndSet(last, now)) {
+			logger.warn("Database unavailable, answered 503 ({} more since the last line): {}",
+					unloggedUnavailable.getAndSet(0), ErrorBody.rootMessage(ex));
+		}
+		else {
+			unloggedUnavailable.incrementAndGet();
+		}
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, ErrorBody.DATABASE_RETRY_AFTER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ErrorBody.SERVICE_UNAVAILABLE));
 	}
 
 	private static ResponseEntity<Object> unauthorized(Map<String, Object> body) {

@@ -16,6 +16,12 @@ public final class ErrorBody {
 
 	static final String TOKEN_NOT_VALID = "token_not_valid";
 
+	/** DRF's {@code ServiceUnavailable}: the database cannot serve us right now. */
+	static final String SERVICE_UNAVAILABLE = "Service temporarily unavailable, try again later.";
+
+	/** Seconds a client is asked to wait after a 503 for an unavailable database. */
+	static final String DATABASE_RETRY_AFTER = "5";
+
 	private ErrorBody() {
 	}
 
@@ -46,6 +52,18 @@ public final class ErrorBody {
 		Map<String, Object> body = detail("Given token not valid for any token type", TOKEN_NOT_VALID);
 		body.put("messages", List.of(message));
 		return body;
+	}
+
+	/**
+	 * The innermost message of a failure, for a one-line log entry. JDBC drivers do not put
+	 * passwords in their messages; the data source URL is never part of them either.
+	 */
+	static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	/** DRF's default detail for a status that has no more specific message. */

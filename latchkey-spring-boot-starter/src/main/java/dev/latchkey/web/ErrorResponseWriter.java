@@ -11,7 +11,8 @@ import org.springframework.http.MediaType;
 /**
  * Writes an error body straight to the servlet response, for the places that run before or
  * outside Spring MVC (security entry point, access-denied handler). Adds
- * {@code WWW-Authenticate: Bearer realm="api"} to every 401, as DRF does.
+ * {@code WWW-Authenticate: Bearer realm="api"} to every 401, as DRF does, and a
+ * {@code Retry-After} to every 503 that has none.
  */
 public final class ErrorResponseWriter {
 
@@ -27,6 +28,9 @@ public final class ErrorResponseWriter {
 		response.setStatus(status);
 		if (status == HttpServletResponse.SC_UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
+		}
+		if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE && response.getHeader("Retry-After") == null) {
+			response.setHeader("Retry-After", ErrorBody.DATABASE_RETRY_AFTER);
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

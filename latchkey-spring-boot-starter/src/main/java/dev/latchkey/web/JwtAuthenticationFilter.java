@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.token.InvalidTokenException;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.VerifiedToken;
@@ -68,6 +69,13 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		catch (ClientErrorException ex) {
 			fail(request, ex.status().value(), ErrorBody.detail(ex.getMessage()));
 		}
+		catch (RuntimeException ex) {
+			// A user not seen recently, or a revocation list too old to trust, during an outage.
+			if (!DatabaseFailures.isUnavailable(ex)) {
+				throw ex;
+			}
+			fail(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorBody.detail(ErrorBody.SERVICE_UNAVAILABLE));
+		}
 		chain.doFilter(request, response);
 	}
 
@@ -96,7 +104,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	/**
 	 * Why authentication failed, kept for the endpoints that need a user.
 	 *
-	 * @param status 401, or 403 for a CSRF failure
+	 * @param status 401, 403 for a CSRF failure, or 503 when the database is unavailable
 	 * @param body the DRF-shaped body
 	 */
 	record Failure(int status, Map<String, Object> body) {
