@@ -5,13 +5,16 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.token.PublicKeySet;
@@ -36,6 +39,7 @@ import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
 import dev.latchkey.web.HashingAdmissionFilter;
 import dev.latchkey.web.JwksController;
+import dev.latchkey.web.LatchkeyPathExceptionResolver;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
@@ -64,7 +68,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties) {
+	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties,
+			ObjectProvider<ApiExceptionHandler> advice) {
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -75,6 +80,15 @@ class WebConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new CrossSiteRequestGuard(properties.web().corsAllowedOrigins()));
+			}
+
+			@Override
+			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+				resolvers.stream()
+					.filter(ExceptionHandlerExceptionResolver.class::isInstance)
+					.findFirst()
+					.ifPresent((handlers) -> resolvers.add(0, new LatchkeyPathExceptionResolver(handlers,
+							advice.getObject(), properties.web().apiPrefix())));
 			}
 
 		};
@@ -136,7 +150,9 @@ class WebConfiguration {
 		return new ApiExceptionHandler();
 	}
 
+	/** Only in a standalone server: a host application's error page stays its own. */
 	@Bean
+	@ConditionalOnProperty(name = "latchkey.web.standalone", havingValue = "true")
 	@ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
 	DrfErrorController latchkeyErrorController() {
 		return new DrfErrorController();

@@ -1,0 +1,74 @@
+package dev.latchkey.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import dev.latchkey.token.TokenService;
+import dev.latchkey.user.UserRepository;
+
+/**
+ * What Latchkey adds to a security filter chain, whoever builds it: access-token authentication
+ * ({@link JwtAuthenticationFilter}) and DRF-shaped 401 and 403 answers. Applied through
+ * {@link LatchkeyConfigurer}, by Latchkey's own chains and by the application's.
+ */
+public final class LatchkeySecurity {
+
+	private final AccessTokenResolver resolver;
+
+	private final TokenService tokens;
+
+	private final UserRepository users;
+
+	private final CsrfTokens csrf;
+
+	private final ErrorResponseWriter errors;
+
+	private final LatchkeyAuthoritiesMapper authorities;
+
+	private final boolean drfAccessDenied;
+
+	public LatchkeySecurity(AccessTokenResolver resolver, TokenService tokens, UserRepository users, CsrfTokens csrf,
+			ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
+		this.resolver = resolver;
+		this.tokens = tokens;
+		this.users = users;
+		this.csrf = csrf;
+		this.errors = errors;
+		this.authorities = authorities;
+		this.drfAccessDenied = drfAccessDenied;
+	}
+
+	/**
+	 * Adds Latchkey's authentication and error answers to a chain.
+	 * @param http the chain being built
+	 */
+	public void applyTo(HttpSecurity http) {
+		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(this.errors);
+		http.exceptionHandling((exceptions) -> {
+			exceptions.authenticationEntryPoint(entryPoint);
+			if (this.drfAccessDenied) {
+				exceptions.accessDeniedHandler(entryPoint);
+			}
+		});
+		if (http.getConfigurer(CsrfConfigurer.class) != null) {
+			// A bearer token is no ambient credential, and a cookie-authenticated request is held to
+			// Django's double submit by JwtAuthenticationFilter itself (as the resource server does).
+			http.csrf((springCsrf) -> springCsrf.ignoringRequestMatchers(this::carriesAccessToken));
+		}
+		http.addFilterBefore(new JwtAuthenticationFilter(this.resolver, this.tokens, this.users, this.csrf,
+				this.authorities), AnonymousAuthenticationFilter.class);
+	}
+
+	private boolean carriesAccessToken(HttpServletRequest request) {
+		try {
+			return this.resolver.resolve(request) != null;
+		}
+		catch (AccessTokenResolver.BadAuthorizationHeaderException ex) {
+			return true;
+		}
+	}
+
+}
