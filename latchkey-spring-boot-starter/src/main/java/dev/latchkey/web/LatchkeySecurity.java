@@ -42,6 +42,25 @@ public final class LatchkeySecurity {
 	}
 
 	/**
+	 * Latchkey's error answers without token authentication: for a test slice
+	 * ({@code @WebMvcTest}) whose requests carry their user already, with no token service or
+	 * database behind them.
+	 * @param errors writes the DRF-shaped bodies
+	 * @param authorities what maps a user to authorities
+	 * @param drfAccessDenied whether a denied request gets DRF's 403 body
+	 * @return security that adds no token filter
+	 */
+	public static LatchkeySecurity withoutTokenAuthentication(ErrorResponseWriter errors,
+			LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
+		return new LatchkeySecurity(null, null, null, null, errors, authorities, drfAccessDenied);
+	}
+
+	/** @return what maps a signed-in user to authorities */
+	public LatchkeyAuthoritiesMapper authoritiesMapper() {
+		return this.authorities;
+	}
+
+	/**
 	 * Adds Latchkey's authentication and error answers to a chain.
 	 * @param http the chain being built
 	 */
@@ -53,6 +72,9 @@ public final class LatchkeySecurity {
 				exceptions.accessDeniedHandler(entryPoint);
 			}
 		});
+		if (this.resolver == null) {
+			return;
+		}
 		if (http.getConfigurer(CsrfConfigurer.class) != null) {
 			// A bearer token is no ambient credential, and a cookie-authenticated request is held to
 			// Django's double submit by JwtAuthenticationFilter itself (as the resource server does).
