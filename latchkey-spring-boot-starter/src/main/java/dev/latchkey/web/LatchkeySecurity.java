@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import dev.latchkey.token.TokenService;
@@ -72,16 +73,22 @@ public final class LatchkeySecurity {
 				exceptions.accessDeniedHandler(entryPoint);
 			}
 		});
-		if (this.resolver == null) {
-			return;
-		}
 		if (http.getConfigurer(CsrfConfigurer.class) != null) {
 			// A bearer token is no ambient credential, and a cookie-authenticated request is held to
 			// Django's double submit by JwtAuthenticationFilter itself (as the resource server does).
-			http.csrf((springCsrf) -> springCsrf.ignoringRequestMatchers(this::carriesAccessToken));
+			// In a test slice the request carries its Latchkey user already.
+			http.csrf((springCsrf) -> springCsrf.ignoringRequestMatchers(
+					(this.resolver != null) ? this::carriesAccessToken : LatchkeySecurity::signedInByTest));
+		}
+		if (this.resolver == null) {
+			return;
 		}
 		http.addFilterBefore(new JwtAuthenticationFilter(this.resolver, this.tokens, this.users, this.csrf,
 				this.authorities), AnonymousAuthenticationFilter.class);
+	}
+
+	private static boolean signedInByTest(HttpServletRequest request) {
+		return SecurityContextHolder.getContext().getAuthentication() instanceof UserAuthentication;
 	}
 
 	private boolean carriesAccessToken(HttpServletRequest request) {
