@@ -22,8 +22,9 @@ import dev.latchkey.web.JwksController;
 
 /**
  * The filter chain of Latchkey's own endpoints (sign-up, tokens, the current user, sessions, the
- * JWK Set), ahead of any chain of the application, so that an application declaring its own
- * chains never loses them. Its public endpoints need no token; the others need an access token.
+ * JWK Set, the user administration), ahead of any chain of the application, so that an
+ * application declaring its own chains never loses them. Its public endpoints need no token, the
+ * administration a superuser's, the others an access token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,6 +49,8 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.requestMatchers(publicPaths(properties.web().apiPrefix()))
 				.permitAll()
+				.requestMatchers(properties.web().apiPrefix() + ApiPaths.ADMIN_USERS + "/**")
+				.hasRole("SUPERUSER")
 				.anyRequest()
 				.authenticated());
 		return http.build();

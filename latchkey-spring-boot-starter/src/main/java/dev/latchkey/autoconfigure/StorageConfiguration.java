@@ -21,6 +21,8 @@ import dev.latchkey.token.TokenFamilyRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
+import dev.latchkey.user.JdbcUserDirectory;
+import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserRepository;
 
@@ -52,6 +54,12 @@ class StorageConfiguration {
 			Clock clock) {
 		return new CachingUserRepository(new JdbcUserRepository(JdbcClient.create(dataSource)),
 				properties.sessions().userCacheTtl(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserDirectory latchkeyUserDirectory(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcUserDirectory(dataSource);
 	}
 
 	@Bean

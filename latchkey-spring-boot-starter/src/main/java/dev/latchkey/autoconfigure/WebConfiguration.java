@@ -26,6 +26,8 @@ import dev.latchkey.token.TokenSettings;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.SignUpField;
+import dev.latchkey.user.UserAdministration;
+import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
@@ -53,6 +55,7 @@ import dev.latchkey.web.TokenObtainController;
 import dev.latchkey.web.TokenRefreshController;
 import dev.latchkey.web.TokenResponses;
 import dev.latchkey.web.TokenVerifyController;
+import dev.latchkey.web.UserAdminController;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -232,6 +235,13 @@ class WebConfiguration {
 	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions,
 			ClientInfos clients) {
 		return new PasswordChangeController(passwordChange, sessions, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserAdminController latchkeyUserAdminController(UserDirectory directory, SessionService sessions,
+			ClientInfos clients) {
+		return new UserAdminController(new UserAdministration(directory, sessions), clients);
 	}
 
 	@Bean

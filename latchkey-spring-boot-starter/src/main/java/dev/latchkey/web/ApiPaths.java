@@ -37,8 +37,11 @@ public final class ApiPaths {
 
 	public static final String SLIDING_REFRESH = "/token/sliding/refresh";
 
+	public static final String ADMIN_USERS = "/admin/users";
+
 	private static final List<String> ALL = List.of(SIGN_UP, TOKEN, USER, REFRESH, VERIFY, BLACKLIST, LOGOUT,
-			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH);
+			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH, ADMIN_USERS, ADMIN_USERS + "/*/deactivate",
+			ADMIN_USERS + "/*/logout-all");
 
 	private ApiPaths() {
 	}
