@@ -2,9 +2,13 @@ package dev.latchkey.autoconfigure;
 
 import java.time.Clock;
 
+import java.util.Arrays;
+
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +33,15 @@ import dev.latchkey.user.UserRepository;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+	private static final String DEFAULT_USER_REPOSITORY = "latchkeyUserRepository";
+
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeySchema latchkeySchema(DataSource dataSource) {
-		return LatchkeySchema.migrate(dataSource);
+	LatchkeySchema latchkeySchema(DataSource dataSource, ListableBeanFactory beans) {
+		// Only bean names, so no repository is created before the schema it may need.
+		boolean ownUserStore = Arrays.stream(beans.getBeanNamesForType(UserRepository.class, true, false))
+			.anyMatch((name) -> !name.equals(DEFAULT_USER_REPOSITORY));
+		return LatchkeySchema.migrate(dataSource, ownUserStore);
 	}
 
 	@Bean
@@ -56,8 +65,10 @@ class StorageConfiguration {
 				properties.sessions().userCacheTtl(), clock);
 	}
 
+	/** On Latchkey's own table only: an application with its own user store declares its own directory. */
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(name = DEFAULT_USER_REPOSITORY)
 	UserDirectory latchkeyUserDirectory(DataSource dataSource, LatchkeySchema schema) {
 		return new JdbcUserDirectory(dataSource);
 	}

@@ -3,6 +3,7 @@ package dev.latchkey.autoconfigure;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -239,6 +240,7 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(UserDirectory.class)
 	UserAdminController latchkeyUserAdminController(UserDirectory directory, SessionService sessions,
 			ClientInfos clients) {
 		return new UserAdminController(new UserAdministration(directory, sessions), clients);
