@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(name = "com.nimbusds.jose.JWSObject")
 @EnableConfigurationProperties({ LatchkeyProperties.class, LatchkeyResilienceProperties.class })
 @Import({ StorageConfiguration.class, TokenConfiguration.class, UserConfiguration.class, WebConfiguration.class,
-		SecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
+		SecurityConfiguration.class,
+		// After SecurityConfiguration: its default chain looks for the application's chains only.
+		ApiSecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
 		LatchkeyOpenApiConfiguration.class, TomcatErrorPageConfiguration.class })
 public final class LatchkeyAutoConfiguration {
 

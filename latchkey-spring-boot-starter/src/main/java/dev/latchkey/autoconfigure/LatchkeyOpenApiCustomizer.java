@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import dev.latchkey.autoconfigure.LatchkeyOpenApiComponents.Failure;
+import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.JwksController;
 
 import static dev.latchkey.autoconfigure.LatchkeyOpenApiComponents.ref;
@@ -61,6 +62,8 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		});
 		// Spring Boot's error path is where failures are rendered, not an endpoint to call.
 		inferred.remove("/error");
+		// The user administration is for superusers, not part of the public contract (API.md).
+		inferred.keySet().removeIf((path) -> path.startsWith(this.properties.web().apiPrefix() + ApiPaths.ADMIN_USERS));
 		inferred.remove(JwksController.PATH);
 		paths.addPathItem(JwksController.PATH, new PathItem().get(LatchkeyOpenApiOperation
 			.of(TOKENS, "jwks", "The public keys that verify Latchkey's tokens, as a JWK Set (RFC 7517); empty"

@@ -57,6 +57,9 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param jwkSetCacheLifetime how long a fetched remote JWK Set is used
 	 * @param jwkSetRefreshInterval shortest time between two fetches of the remote JWK Set, also
 	 * for unknown kids
+	 * @param authoritiesClaim claim of the access token whose names become authorities as they
+	 * are (besides ROLE_STAFF, ROLE_SUPERUSER and ROLE_ for each name in a groups claim); none by
+	 * default
 	 */
 	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
 			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
@@ -66,7 +69,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 			@DefaultValue("true") boolean blacklistAfterRotation, @DefaultValue("5m") Duration slidingTokenLifetime,
 			@DefaultValue("1d") Duration slidingTokenRefreshLifetime,
 			@DefaultValue("false") boolean acceptSlidingTokens, @DefaultValue List<Key> keys, java.net.URI jwkSetUri,
-			@DefaultValue("5m") Duration jwkSetCacheLifetime, @DefaultValue("30s") Duration jwkSetRefreshInterval) {
+			@DefaultValue("5m") Duration jwkSetCacheLifetime, @DefaultValue("30s") Duration jwkSetRefreshInterval,
+			String authoritiesClaim) {
 
 		@Override
 		public String toString() {
@@ -139,12 +143,20 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param contentSecurityPolicy Content-Security-Policy header sent with every response
 	 * @param trustedProxies addresses or CIDR ranges of reverse proxies whose X-Forwarded-For
 	 * header names the client; none by default
+	 * @param standalone whether Latchkey is the whole application, as in the runnable server:
+	 * every error, not only those of Latchkey's endpoints, is rendered as DRF-shaped JSON, and a
+	 * path no endpoint serves answers 404 with or without credentials; off in a host application,
+	 * whose errors and error page stay its own
+	 * @param drfAccessDenied whether a request refused for lack of permission (a denied
+	 * {@code @PreAuthorize} included) on a filter chain with Latchkey's configurer gets DRF's 403
+	 * body; when false Spring Security's own handling applies
 	 */
 	public record Web(@DefaultValue("/api") String apiPrefix, @DefaultValue("64KB") DataSize maxBodySize,
 			@DefaultValue("both") TokenDelivery tokenDelivery, @DefaultValue List<String> permitAll,
 			@DefaultValue("X-CSRFToken") String csrfHeader, @DefaultValue List<String> corsAllowedOrigins,
 			@DefaultValue("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'") String contentSecurityPolicy,
-			@DefaultValue List<String> trustedProxies) {
+			@DefaultValue List<String> trustedProxies, @DefaultValue("false") boolean standalone,
+			@DefaultValue("true") boolean drfAccessDenied) {
 	}
 
 	/**

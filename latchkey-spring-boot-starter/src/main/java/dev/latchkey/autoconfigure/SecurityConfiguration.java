@@ -5,55 +5,100 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
 import dev.latchkey.web.ApiPaths;
+import dev.latchkey.web.AuthenticatedOrUnserved;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CsrfTokens;
-import dev.latchkey.web.DrfAuthenticationEntryPoint;
+import dev.latchkey.web.DefaultLatchkeyAuthoritiesMapper;
 import dev.latchkey.web.ErrorResponseWriter;
 import dev.latchkey.web.JwksController;
-import dev.latchkey.web.JwtAuthenticationFilter;
+import dev.latchkey.web.LatchkeyAuthoritiesMapper;
+import dev.latchkey.web.LatchkeyConfigurer;
+import dev.latchkey.web.LatchkeySecurity;
 
 /**
- * Latchkey's default security filter chain: stateless, JWT-authenticated, DRF-shaped 401/403
- * bodies. It steps aside when the application declares its own {@link SecurityFilterChain}.
+ * Latchkey's security for the rest of the application: stateless, JWT-authenticated, DRF-shaped
+ * 401/403 bodies. This chain steps aside when the application declares its own
+ * {@link SecurityFilterChain} (which adds {@link LatchkeyConfigurer} to authenticate access
+ * tokens); Latchkey's own endpoints keep {@link ApiSecurityConfiguration}'s chain either way.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
-	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, "/token/refresh",
-			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf", "/token/sliding", "/token/sliding/refresh");
+	@Bean
+	@ConditionalOnMissingBean
+	LatchkeyAuthoritiesMapper latchkeyAuthoritiesMapper(LatchkeyProperties properties) {
+		return new DefaultLatchkeyAuthoritiesMapper(properties.jwt().authoritiesClaim());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LatchkeySecurity latchkeySecurity(LatchkeyProperties properties, TokenService tokens, UserRepository users,
+			CsrfTokens csrf, ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities) {
+		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
+				properties.cookies().accessName());
+		return new LatchkeySecurity(resolver, tokens, users, csrf, errors, authorities,
+				properties.web().drfAccessDenied());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain latchkeySecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
-			TokenService tokens, UserRepository users, ErrorResponseWriter errorWriter, CsrfTokens csrf,
-			ClientInfos clients, Environment environment) throws Exception {
-		DrfAuthenticationEntryPoint entryPoint = new DrfAuthenticationEntryPoint(errorWriter);
-		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
-				properties.cookies().accessName());
+			ClientInfos clients, Environment environment, ObjectProvider<RequestMappingInfoHandlerMapping> endpoints)
+			throws Exception {
+		harden(http, properties, clients).authorizeHttpRequests((requests) -> {
+			requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(permitAll(properties))
+				.permitAll()
+				// Metrics tell an attacker how a credential-stuffing run is going, and with open sign-up
+				// an access token is no access control: actuator endpoints not listed in permit-all
+				// (health is, in the server) are for staff users only.
+				.requestMatchers(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**")
+				.hasRole("STAFF");
+			if (properties.web().standalone()) {
+				requests.anyRequest()
+					.access(new AuthenticatedOrUnserved(() -> endpoints.orderedStream().map(HandlerMapping.class::cast).toList()));
+			}
+			else {
+				requests.anyRequest().authenticated();
+			}
+		});
+		return http.build();
+	}
+
+	/**
+	 * Latchkey on a chain, with the settings of a stateless token API: Django's double-submit CSRF
+	 * check instead of Spring's session-based one, CORS, CSP and HSTS, no session, form login or
+	 * HTTP basic.
+	 */
+	static HttpSecurity harden(HttpSecurity http, LatchkeyProperties properties, ClientInfos clients)
+			throws Exception {
 		// Spring's session-based CSRF protection is replaced by Django's double submit, checked where
 		// a cookie authenticates (JwtAuthenticationFilter, RefreshTokenSource).
-		http.csrf((springCsrf) -> springCsrf.disable())
+		return http.csrf((springCsrf) -> springCsrf.disable())
 			.cors((cors) -> cors.configurationSource(corsSource(properties.web().corsAllowedOrigins(), properties.web().csrfHeader())))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.web().contentSecurityPolicy()))
 				// HSTS on every HTTPS response, also when TLS ends at a trusted proxy (RFC 6797 section 7.2).
@@ -63,21 +108,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(entryPoint))
-			.addFilterBefore(new JwtAuthenticationFilter(resolver, tokens, users, csrf), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-				.permitAll()
-				.requestMatchers(publicPaths(properties))
-				.permitAll()
-				// Metrics tell an attacker how a credential-stuffing run is going, and with open sign-up
-				// an access token is no access control: actuator endpoints not listed in permit-all
-				// (health is, in the server) are for staff users only.
-				.requestMatchers(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**")
-				.hasRole("STAFF")
-				.anyRequest()
-				.authenticated());
-		return http.build();
+			.with(LatchkeyConfigurer.latchkey(), Customizer.withDefaults());
 	}
 
 	/** CORS for front ends on other origins, with credentials; nothing is allowed when none are listed. */
@@ -95,16 +126,9 @@ class SecurityConfiguration {
 		return source;
 	}
 
-	static String[] publicPaths(LatchkeyProperties properties) {
-		List<String> paths = new ArrayList<>();
-		String prefix = properties.web().apiPrefix();
-		for (String endpoint : PUBLIC_ENDPOINTS) {
-			paths.add(prefix + endpoint);
-			paths.add(prefix + endpoint + "/");
-		}
+	private static String[] permitAll(LatchkeyProperties properties) {
+		List<String> paths = new ArrayList<>(properties.web().permitAll());
 		paths.add("/error");
-		paths.add(JwksController.PATH);
-		paths.addAll(properties.web().permitAll());
 		return paths.toArray(String[]::new);
 	}
 

@@ -3,9 +3,13 @@ package dev.latchkey.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.Arrays;
+
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,17 +32,24 @@ import dev.latchkey.user.CachingUserFieldRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
 import dev.latchkey.user.JdbcUserRepository;
+import dev.latchkey.user.JdbcUserDirectory;
 import dev.latchkey.user.SignUpField;
+import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.UserFieldRepository;
 import dev.latchkey.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+	private static final String DEFAULT_USER_REPOSITORY = "latchkeyUserRepository";
+
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeySchema latchkeySchema(DataSource dataSource) {
-		return LatchkeySchema.migrate(dataSource);
+	LatchkeySchema latchkeySchema(DataSource dataSource, ListableBeanFactory beans) {
+		// Only bean names, so no repository is created before the schema it may need.
+		boolean ownUserStore = Arrays.stream(beans.getBeanNamesForType(UserRepository.class, true, false))
+			.anyMatch((name) -> !name.equals(DEFAULT_USER_REPOSITORY));
+		return LatchkeySchema.migrate(dataSource, ownUserStore);
 	}
 
 	/**
@@ -82,6 +93,14 @@ class StorageConfiguration {
 			LatchkeyResilienceProperties resilience, Clock clock, DatabaseMonitor monitor) {
 		return new CachingUserRepository(new JdbcUserRepository(jdbc(dataSource, resilience)),
 				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock, monitor);
+	}
+
+	/** On Latchkey's own table only: an application with its own user store declares its own directory. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(name = DEFAULT_USER_REPOSITORY)
+	UserDirectory latchkeyUserDirectory(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcUserDirectory(dataSource);
 	}
 
 	@Bean

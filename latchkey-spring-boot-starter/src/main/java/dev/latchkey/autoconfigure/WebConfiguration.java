@@ -3,8 +3,10 @@ package dev.latchkey.autoconfigure;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +14,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.token.PublicKeySet;
@@ -25,6 +29,8 @@ import dev.latchkey.token.TokenSettings;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.SignUpField;
+import dev.latchkey.user.UserAdministration;
+import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
@@ -38,6 +44,7 @@ import dev.latchkey.web.DrfErrorController;
 import dev.latchkey.web.ErrorResponseWriter;
 import dev.latchkey.web.HashingAdmissionFilter;
 import dev.latchkey.web.JwksController;
+import dev.latchkey.web.LatchkeyPathExceptionResolver;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
@@ -52,6 +59,7 @@ import dev.latchkey.web.TokenObtainController;
 import dev.latchkey.web.TokenRefreshController;
 import dev.latchkey.web.TokenResponses;
 import dev.latchkey.web.TokenVerifyController;
+import dev.latchkey.web.UserAdminController;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -80,7 +88,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties) {
+	WebMvcConfigurer latchkeyWebMvcConfigurer(SubmittedFormReader reader, LatchkeyProperties properties,
+			ObjectProvider<ApiExceptionHandler> advice) {
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -91,6 +100,15 @@ class WebConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new CrossSiteRequestGuard(properties.web().corsAllowedOrigins()));
+			}
+
+			@Override
+			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+				resolvers.stream()
+					.filter(ExceptionHandlerExceptionResolver.class::isInstance)
+					.findFirst()
+					.ifPresent((handlers) -> resolvers.add(0, new LatchkeyPathExceptionResolver(handlers,
+							advice.getObject(), properties.web().apiPrefix())));
 			}
 
 		};
@@ -152,7 +170,9 @@ class WebConfiguration {
 		return new ApiExceptionHandler();
 	}
 
+	/** Only in a standalone server: a host application's error page stays its own. */
 	@Bean
+	@ConditionalOnProperty(name = "latchkey.web.standalone", havingValue = "true")
 	@ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
 	DrfErrorController latchkeyErrorController() {
 		return new DrfErrorController();
@@ -232,6 +252,14 @@ class WebConfiguration {
 	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions,
 			ClientInfos clients) {
 		return new PasswordChangeController(passwordChange, sessions, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(UserDirectory.class)
+	UserAdminController latchkeyUserAdminController(UserDirectory directory, SessionService sessions,
+			ClientInfos clients) {
+		return new UserAdminController(new UserAdministration(directory, sessions), clients);
 	}
 
 	@Bean

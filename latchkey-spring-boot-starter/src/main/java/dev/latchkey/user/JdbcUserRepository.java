@@ -18,7 +18,7 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public final class JdbcUserRepository implements UserRepository {
 
-	private static final String COLUMNS = "id, username, name, email, password, is_active, is_staff, is_superuser, "
+	static final String COLUMNS = "id, username, name, email, password, is_active, is_staff, is_superuser, "
 			+ "date_joined, last_login";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM latchkey_user WHERE id = :id";
@@ -89,7 +89,7 @@ public final class JdbcUserRepository implements UserRepository {
 		this.jdbc.sql(UPDATE_LAST_LOGIN).param("lastLogin", Timestamp.from(lastLogin)).param("id", id).update();
 	}
 
-	private static User mapRow(ResultSet rs, int rowNum) throws SQLException {
+	static User mapRow(ResultSet rs, int rowNum) throws SQLException {
 		return new User(rs.getLong("id"), rs.getString("username"), rs.getString("name"), rs.getString("email"),
 				rs.getString("password"), rs.getBoolean("is_active"), rs.getBoolean("is_staff"),
 				rs.getBoolean("is_superuser"), instant(rs, "date_joined"), instant(rs, "last_login"));

@@ -27,12 +27,17 @@ import dev.latchkey.user.InvalidFieldsException;
 import dev.latchkey.user.UserNotFoundException;
 
 /**
- * The one place where exceptions from controllers become DRF-shaped answers. Client faults keep
- * their 4xx; a database that is down, frozen, timed out or read only gets DRF's 503
+ * The one place where exceptions from Latchkey's controllers become DRF-shaped answers. Client
+ * faults keep their 4xx; a database that is down, frozen, timed out or read only gets DRF's 503
  * {@code "Service temporarily unavailable, try again later."} with {@code Retry-After}; anything
  * else unexpected is logged and answered with DRF's generic 500 body, never a stack trace.
+ *
+ * <p>It advises Latchkey's own controllers only (this package): the host application's
+ * exceptions, {@code @ResponseStatus}, {@code ResponseStatusException} and Spring's defaults
+ * pass it by. Errors raised before a handler is chosen (405, 415, 406 on a Latchkey path) reach
+ * it through {@link LatchkeyPathExceptionResolver}.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 public class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -1,5 +1,8 @@
 package dev.latchkey.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The request-mapping patterns of Latchkey's endpoints. Each is mapped with and without its
  * trailing slash, under the configurable {@code latchkey.web.api-prefix} ({@code /api}).
@@ -34,7 +37,29 @@ public final class ApiPaths {
 
 	public static final String SLIDING_REFRESH = "/token/sliding/refresh";
 
+	public static final String ADMIN_USERS = "/admin/users";
+
+	private static final List<String> ALL = List.of(SIGN_UP, TOKEN, USER, REFRESH, VERIFY, BLACKLIST, LOGOUT,
+			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH, ADMIN_USERS, ADMIN_USERS + "/*/deactivate",
+			ADMIN_USERS + "/*/logout-all");
+
 	private ApiPaths() {
+	}
+
+	/**
+	 * Path patterns of every Latchkey endpoint under the given prefix, each with and without its
+	 * trailing slash, plus the JWK Set: the paths whose security and errors are Latchkey's.
+	 * @param prefix the API prefix ({@code latchkey.web.api-prefix})
+	 * @return the patterns, in Spring's path-pattern syntax
+	 */
+	public static List<String> patterns(String prefix) {
+		List<String> patterns = new ArrayList<>();
+		for (String path : ALL) {
+			patterns.add(prefix + path);
+			patterns.add(prefix + path + "/");
+		}
+		patterns.add(JwksController.PATH);
+		return List.copyOf(patterns);
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.latchkey.web;
 
 import java.util.Map;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,18 +29,19 @@ public class CurrentUserController {
 	}
 
 	@GetMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
-	Map<String, Object> get(@AuthenticationPrincipal User user) {
+	Map<String, Object> get(UserAuthentication authentication) {
+		User user = authentication.user();
 		return UserBody.of(user, this.profiles.extraFields(user));
 	}
 
 	@PutMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
-	Map<String, Object> put(@AuthenticationPrincipal User user, SubmittedForm form) {
-		return update(user, form);
+	Map<String, Object> put(UserAuthentication authentication, SubmittedForm form) {
+		return update(authentication.user(), form);
 	}
 
 	@PatchMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
-	Map<String, Object> patch(@AuthenticationPrincipal User user, SubmittedForm form) {
-		return update(user, form);
+	Map<String, Object> patch(UserAuthentication authentication, SubmittedForm form) {
+		return update(authentication.user(), form);
 	}
 
 	private Map<String, Object> update(User user, SubmittedForm form) {

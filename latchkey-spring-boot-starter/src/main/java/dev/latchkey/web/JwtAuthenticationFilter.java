@@ -39,12 +39,15 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final CsrfTokens csrf;
 
+	private final LatchkeyAuthoritiesMapper authorities;
+
 	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, TokenService tokens, UserRepository users,
-			CsrfTokens csrf) {
+			CsrfTokens csrf, LatchkeyAuthoritiesMapper authorities) {
 		this.tokenResolver = tokenResolver;
 		this.tokens = tokens;
 		this.users = users;
 		this.csrf = csrf;
+		this.authorities = authorities;
 	}
 
 	@Override
@@ -93,7 +96,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			throw new UserProblem("User is inactive", "user_inactive");
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new UserAuthentication(user, token));
+		context.setAuthentication(new UserAuthentication(user, token, this.authorities));
 		SecurityContextHolder.setContext(context);
 	}
 

@@ -41,7 +41,7 @@ public class PasswordChangeController {
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE, ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE + "/" })
 	Map<String, Object> change(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
-		this.passwordChange.change(authentication.getPrincipal(), form.string(OLD, errors), form.string(NEW1, errors),
+		this.passwordChange.change(authentication.user(), form.string(OLD, errors), form.string(NEW1, errors),
 				form.string(NEW2, errors), errors, this.clients.from(request));
 		this.sessions.revokeOthers(authentication.getPrincipal().id(), authentication.getCredentials().sessionId());
 		return ErrorBody.detail("New password has been saved.");

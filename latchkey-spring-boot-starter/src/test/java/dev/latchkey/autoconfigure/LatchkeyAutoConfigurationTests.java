@@ -2,6 +2,7 @@ package dev.latchkey.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,10 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.web.SecurityFilterChain;
+
+import dev.latchkey.web.LatchkeyConfigurer;
 
 import dev.latchkey.token.TokenService;
 
@@ -65,13 +69,35 @@ class LatchkeyAutoConfigurationTests {
 	}
 
 	@Test
-	void contextWhenApplicationDeclaresItsOwnChainThenLatchkeyChainStepsAside() {
+	void contextWhenApplicationDeclaresItsOwnChainThenLatchkeyDefaultChainStepsAsideAndApiChainStays() {
 		this.runner.withPropertyValues("latchkey.jwt.signing-key=an-adequately-long-signing-key-of-32-bytes+")
 			.withUserConfiguration(OwnChain.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(SecurityFilterChain.class);
-				assertThat(context).hasBean("ownChain").doesNotHaveBean("latchkeySecurityFilterChain");
+				assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("ownChain",
+						"latchkeyApiSecurityFilterChain");
+			});
+	}
+
+	@Test
+	void contextWhenApplicationChainLacksLatchkeyThenCheckNamesIt() {
+		this.runner.withPropertyValues("latchkey.jwt.signing-key=an-adequately-long-signing-key-of-32-bytes+")
+			.withUserConfiguration(OwnChain.class)
+			.run((context) -> {
+				FilterChainCheck check = new FilterChainCheck(
+						List.copyOf(context.getBeansOfType(SecurityFilterChain.class).values()));
+				assertThat(check.warnOfChainsWithoutLatchkey()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void contextWhenApplicationChainAddsLatchkeyConfigurerThenCheckIsSatisfied() {
+		this.runner.withPropertyValues("latchkey.jwt.signing-key=an-adequately-long-signing-key-of-32-bytes+")
+			.withUserConfiguration(ComposedChain.class)
+			.run((context) -> {
+				FilterChainCheck check = new FilterChainCheck(
+						List.copyOf(context.getBeansOfType(SecurityFilterChain.class).values()));
+				assertThat(check.warnOfChainsWithoutLatchkey()).isZero();
 			});
 	}
 
@@ -92,6 +118,18 @@ class LatchkeyAutoConfigurationTests {
 		@Bean
 		SecurityFilterChain ownChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ComposedChain {
+
+		@Bean
+		SecurityFilterChain composedChain(HttpSecurity http) throws Exception {
+			return http.with(LatchkeyConfigurer.latchkey(), Customizer.withDefaults())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.build();
 		}
 
 	}

@@ -14,9 +14,9 @@ import dev.latchkey.audit.LatchkeyEventListener;
 import dev.latchkey.password.PasswordValidator;
 import dev.latchkey.token.ExtraClaims;
 import dev.latchkey.user.SignUpField;
-import dev.latchkey.user.User;
 import dev.latchkey.user.UserLookup;
 import dev.latchkey.user.UserRepository;
+import dev.latchkey.web.LatchkeyUser;
 import dev.latchkey.web.UserAuthentication;
 
 /**
@@ -86,8 +86,8 @@ public class TestApplication {
 
 		@GetMapping("/api/orders")
 		Map<String, Object> orders(UserAuthentication authentication) {
-			User user = authentication.getPrincipal();
-			return Map.of("username", user.username(), "plan", authentication.getCredentials().claims().get("plan"));
+			LatchkeyUser user = authentication.getPrincipal();
+			return Map.of("username", user.username(), "plan", user.claims().get("plan"));
 		}
 
 	}

@@ -21,7 +21,11 @@ import dev.latchkey.user.UsernameRules;
  */
 final class ChangePasswordCommand implements Command {
 
-	static final String PASSWORD_VARIABLE = "LATCHKEY_PASSWORD";
+	// Not LATCHKEY_PASSWORD: Spring binds that variable to the latchkey.password settings group, and
+	// the context refuses to start.
+	static final String PASSWORD_VARIABLE = "LATCHKEY_NEW_PASSWORD";
+
+	static final String CLASHING_VARIABLE = "LATCHKEY_PASSWORD";
 
 	private static final CommandSpec SPEC = new CommandSpec("changepassword",
 			"Change a user's password and end all of their sessions.", """
@@ -36,7 +40,7 @@ final class ChangePasswordCommand implements Command {
 					Options:
 					  --noinput, --no-input
 					                    ask nothing; the password comes from the environment variable
-					                    LATCHKEY_PASSWORD
+					                    LATCHKEY_NEW_PASSWORD
 					  -h, --help        show this help
 
 					Exit codes: 0 changed, 1 not changed (unknown user, rejected password...), 2 bad arguments.""",
@@ -51,6 +55,10 @@ final class ChangePasswordCommand implements Command {
 	public int run(CommandLine line, CommandIo io) {
 		if (line.positionals().isEmpty()) {
 			throw new UsageException("the username is required");
+		}
+		if (io.env(CLASHING_VARIABLE) != null) {
+			throw new UsageException(CLASHING_VARIABLE + " is read as the latchkey.password settings; set the new "
+					+ "password in " + PASSWORD_VARIABLE + " instead");
 		}
 		boolean interactive = !line.has("noinput") && !line.has("no-input");
 		String given = interactive ? null : io.env(PASSWORD_VARIABLE);

@@ -16,8 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnableAutoConfiguration
 class CommandApplication {
 
-	// Defaults only: application.yml, the environment and the command line still win.
-	private static final Map<String, Object> DEFAULTS = Map.of("spring.main.banner-mode", "off",
+	// Defaults only: application.yml, the environment and the command line still win. Log lines go
+	// to stderr (latchkey-command-logback.xml), so stdout carries only the command's output.
+	private static final Map<String, Object> DEFAULTS = Map.of("logging.config",
+			"classpath:latchkey-command-logback.xml", "spring.main.banner-mode", "off",
 			"spring.main.log-startup-info", "false", "logging.level.root", "WARN", "logging.level.latchkey.audit",
 			"INFO", "latchkey.sessions.cleanup-enabled", "false");
 

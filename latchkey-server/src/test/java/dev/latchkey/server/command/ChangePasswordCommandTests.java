@@ -7,6 +7,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +20,7 @@ import dev.latchkey.password.DjangoPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ChangePasswordCommandTests {
 
 	static final String NEW_PASSWORD = "N3w-Passw0rd-for-Alice";
@@ -41,13 +46,34 @@ class ChangePasswordCommandTests {
 
 	@Test
 	void runWhenNoInputThenStoresNewHashAndEndsEverySession() {
-		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_PASSWORD", NEW_PASSWORD)
+		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_NEW_PASSWORD", NEW_PASSWORD)
 			.run("changepassword", "alice", "--noinput");
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Password changed successfully for user 'alice'; 1 sessions ended.");
 		assertThat(new DjangoPasswordEncoder(Argon2Parameters.defaults()).matches(NEW_PASSWORD, hash())).isTrue();
 		assertThat(this.jdbc.sql("SELECT revoked_at FROM latchkey_token_family").query().singleValue()).isNotNull();
+	}
+
+	@Test
+	void runWhenNoInputThenLogLinesGoToStderrAndStdoutHoldsOnlyTheResult(CapturedOutput output) {
+		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_NEW_PASSWORD", NEW_PASSWORD)
+			.run("changepassword", "alice", "--noinput");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(output.getErr()).contains("audit event=password_changed");
+		assertThat(output.getOut()).doesNotContain("audit event=");
+	}
+
+	@Test
+	void runWhenLatchkeyPasswordVariableSetThenExitsTwoNamingTheVariableToUse() {
+		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_PASSWORD", NEW_PASSWORD)
+			.run("changepassword", "alice", "--noinput");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("LATCHKEY_PASSWORD is read as the latchkey.password settings",
+				"LATCHKEY_NEW_PASSWORD");
+		assertThat(hash()).isEqualTo("!unusable");
 	}
 
 	@Test
@@ -64,7 +90,7 @@ class ChangePasswordCommandTests {
 
 	@Test
 	void runWhenNoInputAndPasswordRejectedThenUnchangedAndExitsOne() {
-		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_PASSWORD", "12345678")
+		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_NEW_PASSWORD", "12345678")
 			.run("changepassword", "alice", "--noinput");
 
 		assertThat(result.exitCode()).isEqualTo(1);
@@ -75,7 +101,7 @@ class ChangePasswordCommandTests {
 
 	@Test
 	void runWhenUnknownUserThenExitsOne() {
-		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_PASSWORD", NEW_PASSWORD)
+		CommandRunner.Result result = new CommandRunner(this.directory).env("LATCHKEY_NEW_PASSWORD", NEW_PASSWORD)
 			.run("changepassword", "nobody", "--noinput");
 
 		assertThat(result.exitCode()).isEqualTo(1);

@@ -41,6 +41,10 @@ class OpenApiIntegrationTests extends AbstractObservabilityIntegrationTests {
 			String withoutSlash = path.substring(0, path.length() - 1);
 			assertThat(paths.has(withoutSlash)).as("no duplicate " + withoutSlash).isFalse();
 		});
+		// The superusers' administration is no part of the public contract.
+		assertThat(paths.has("/api/admin/users/")).isFalse();
+		assertThat(paths.has("/api/admin/users")).isFalse();
+		assertThat(paths.has("/api/admin/users/{id}/deactivate/")).isFalse();
 	}
 
 	@Test
