@@ -41,7 +41,9 @@ class SecurityConfiguration {
 
 	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
 	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, "/token/refresh",
-			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf", "/token/sliding", "/token/sliding/refresh");
+			"/token/verify", "/token/blacklist", "/auth/logout", "/auth/csrf", "/token/sliding", "/token/sliding/refresh",
+			ApiPaths.PASSWORD_RESET, ApiPaths.PASSWORD_RESET_CONFIRM, ApiPaths.REST_AUTH_LOGIN, ApiPaths.REGISTRATION,
+			ApiPaths.VERIFY_EMAIL, ApiPaths.RESEND_EMAIL, ApiPaths.REST_AUTH_REFRESH, ApiPaths.REST_AUTH_VERIFY);
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)

@@ -34,6 +34,22 @@ public final class ApiPaths {
 
 	public static final String SLIDING_REFRESH = "/token/sliding/refresh";
 
+	public static final String PASSWORD_RESET = "/auth/password/reset";
+
+	public static final String PASSWORD_RESET_CONFIRM = "/auth/password/reset/confirm";
+
+	public static final String REST_AUTH_LOGIN = "/auth/login";
+
+	public static final String REGISTRATION = "/auth/registration";
+
+	public static final String VERIFY_EMAIL = "/auth/registration/verify-email";
+
+	public static final String RESEND_EMAIL = "/auth/registration/resend-email";
+
+	public static final String REST_AUTH_REFRESH = "/auth/token/refresh";
+
+	public static final String REST_AUTH_VERIFY = "/auth/token/verify";
+
 	private ApiPaths() {
 	}
 
