@@ -13,6 +13,11 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.account.AccountBackgroundQueue;
 import dev.latchkey.account.AccountEmails;
+import dev.latchkey.account.AccountRegistration;
+import dev.latchkey.account.EmailAddresses;
+import dev.latchkey.account.EmailLogin;
+import dev.latchkey.account.EmailVerification;
+import dev.latchkey.account.JdbcEmailAddresses;
 import dev.latchkey.account.JdbcPasswordResetTokens;
 import dev.latchkey.account.PasswordResetConfirmation;
 import dev.latchkey.account.PasswordResetRequests;
@@ -25,6 +30,8 @@ import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.throttle.AttemptRepository;
 import dev.latchkey.token.SessionService;
+import dev.latchkey.user.LoginService;
+import dev.latchkey.user.Registration;
 import dev.latchkey.user.UserRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -65,6 +72,38 @@ class AccountConfiguration {
 		return new PasswordResetRequests(emails, users, tokens, outbox, templates, throttle, queue::execute,
 				latchkeyTransactions, clock, new PasswordResetRequests.Settings(properties.passwordResetTimeout(),
 						properties.passwordResetConfirmPath()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailAddresses latchkeyEmailAddresses(DataSource dataSource, LatchkeySchema schema) {
+		return new JdbcEmailAddresses(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailVerification latchkeyEmailVerification(EmailAddresses addresses, UserRepository users, MailOutbox outbox,
+			MailTemplates templates, AttemptRepository attempts, AccountBackgroundQueue queue,
+			TransactionOperations latchkeyTransactions, Clock clock, LatchkeyAccountProperties properties) {
+		RequestThrottle throttle = new RequestThrottle(attempts, "verify", properties.resetsPerEmail(),
+				properties.resetsPerAddress(), properties.resetWindow(), clock);
+		return new EmailVerification(addresses, users, outbox, templates, throttle, queue::execute,
+				latchkeyTransactions, clock, new EmailVerification.Settings(properties.emailVerification(),
+						properties.emailConfirmationExpiry(), properties.emailConfirmationPath()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailLogin latchkeyEmailLogin(LoginService logins, AccountEmails emails, UserRepository users,
+			EmailVerification verification) {
+		return new EmailLogin(logins, emails, users, verification);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountRegistration latchkeyAccountRegistration(Registration registration, AccountEmails emails,
+			EmailVerification verification, LatchkeyAccountProperties properties) {
+		return new AccountRegistration(registration, emails, verification, properties.isEmailUnique());
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.latchkey.account.EmailVerificationMode;
+
 /**
  * Configuration properties for account recovery and dj-rest-auth's routes (allauth's
  * {@code ACCOUNT_*} and dj-rest-auth's {@code REST_AUTH} settings).
@@ -24,12 +26,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param returnExpiration whether {@code /auth/login/} and {@code /auth/registration/} also answer
  * {@code access_expiration} and {@code refresh_expiration} (dj-rest-auth's
  * JWT_AUTH_RETURN_EXPIRATION)
+ * @param emailVerification whether sign-up sends a verification mail, and whether login waits
+ * for it (allauth's ACCOUNT_EMAIL_VERIFICATION; allauth's default is optional)
+ * @param emailConfirmationExpiry how long a verification link works (allauth's
+ * ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS)
+ * @param emailConfirmationPath path of the front end's verification page, with {@code {key}}
+ * @param uniqueEmail whether two users may not share an address, ignoring case (allauth's
+ * ACCOUNT_UNIQUE_EMAIL); when not set, on exactly when verification is mandatory
  */
 @ConfigurationProperties("latchkey.account")
 public record LatchkeyAccountProperties(URI siteUrl, @DefaultValue("Latchkey") String siteName,
 		@DefaultValue("1h") Duration passwordResetTimeout,
 		@DefaultValue("/#/password-reset/confirm/{uid}/{token}/") String passwordResetConfirmPath,
 		@DefaultValue("5") int resetsPerEmail, @DefaultValue("20") int resetsPerAddress,
-		@DefaultValue("1h") Duration resetWindow, @DefaultValue("false") boolean returnExpiration) {
+		@DefaultValue("1h") Duration resetWindow, @DefaultValue("false") boolean returnExpiration,
+		@DefaultValue("none") EmailVerificationMode emailVerification,
+		@DefaultValue("3d") Duration emailConfirmationExpiry,
+		@DefaultValue("/#/verify-email/{key}/") String emailConfirmationPath, Boolean uniqueEmail) {
+
+	/** Whether addresses must be unique: as set, else when verification is mandatory. */
+	public boolean isEmailUnique() {
+		return (this.uniqueEmail != null) ? this.uniqueEmail : this.emailVerification == EmailVerificationMode.MANDATORY;
+	}
 
 }
