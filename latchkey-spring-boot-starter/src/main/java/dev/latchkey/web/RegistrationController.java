@@ -63,9 +63,6 @@ public class RegistrationController {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String email = form.string(EMAIL, errors);
-		if (email != null && !email.isEmpty() && !EmailRules.isValid(email)) {
-			errors.add("email", EmailRules.INVALID);
-		}
 		String password1 = form.string(PASSWORD1, errors);
 		String password2 = form.string(PASSWORD2, errors);
 		ClientInfo client = this.clients.from(request);
