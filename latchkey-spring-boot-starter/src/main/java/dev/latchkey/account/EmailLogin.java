@@ -1,8 +1,11 @@
 package dev.latchkey.account;
 
+import java.util.List;
+
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.InvalidCredentialsException;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
@@ -25,14 +28,13 @@ public final class EmailLogin {
 
 	private final UserRepository users;
 
-	private final EmailVerification verification;
+	private final List<LoginCheck> checks;
 
-	public EmailLogin(LoginService logins, AccountEmails emails, UserRepository users,
-			EmailVerification verification) {
+	public EmailLogin(LoginService logins, AccountEmails emails, UserRepository users, List<LoginCheck> checks) {
 		this.logins = logins;
 		this.emails = emails;
 		this.users = users;
-		this.verification = verification;
+		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -54,7 +56,7 @@ public final class EmailLogin {
 		catch (InvalidCredentialsException ex) {
 			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS, UNABLE);
 		}
-		this.verification.requireVerified(user);
+		this.checks.forEach((check) -> check.check(user));
 		return user;
 	}
 

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.latchkey.mail.MailOutbox;
 import dev.latchkey.mail.MailTemplates;
+import dev.latchkey.user.EmailRules;
 import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
 
@@ -24,7 +26,7 @@ import dev.latchkey.user.UserRepository;
  * constant time, used once, and expiring. Verifying an address that differs from the user's
  * current one (a change of email) makes it the user's address.
  */
-public final class EmailVerification {
+public final class EmailVerification implements LoginCheck {
 
 	static final String NOT_VERIFIED = "E-mail is not verified.";
 
@@ -33,6 +35,8 @@ public final class EmailVerification {
 	private final EmailAddresses addresses;
 
 	private final UserRepository users;
+
+	private final AccountEmails emails;
 
 	private final MailOutbox outbox;
 
@@ -48,9 +52,10 @@ public final class EmailVerification {
 
 	private final Settings settings;
 
-	public EmailVerification(EmailAddresses addresses, UserRepository users, MailOutbox outbox, MailTemplates templates,
-			RequestThrottle throttle, Executor executor, TransactionOperations transactions, Clock clock,
-			Settings settings) {
+	public EmailVerification(EmailAddresses addresses, UserRepository users, AccountEmails emails, MailOutbox outbox,
+			MailTemplates templates, RequestThrottle throttle, Executor executor, TransactionOperations transactions,
+			Clock clock, Settings settings) {
+		this.emails = emails;
 		this.addresses = addresses;
 		this.users = users;
 		this.outbox = outbox;
@@ -70,6 +75,11 @@ public final class EmailVerification {
 	 * @throws dev.latchkey.user.InvalidFieldsException {@code "E-mail is not verified."} when
 	 * verification is mandatory and the user's address is not verified
 	 */
+	@Override
+	public void check(User user) {
+		requireVerified(user);
+	}
+
 	public void requireVerified(User user) {
 		if (this.settings.mode() == EmailVerificationMode.MANDATORY && !this.addresses.isVerified(user.id(), user.email())) {
 			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS, NOT_VERIFIED);
@@ -100,6 +110,21 @@ public final class EmailVerification {
 			variables.put("activate_url", variables.get("link"));
 			this.outbox.enqueue(this.templates.render("email_confirmation", email, variables), now);
 		});
+	}
+
+	/**
+	 * A signed-in user asks to change their address: with verification on, a new address is
+	 * mailed a key and replaces the old one only once verified.
+	 * @return the address to store now: {@code email} itself when verification is off or the
+	 * address is unchanged (or blank), else {@code null} (keep the current one for now)
+	 */
+	public String changeEmail(User user, String email, Site site) {
+		if (this.settings.mode() == EmailVerificationMode.NONE || email == null || email.isEmpty()
+				|| email.equals(user.email()) || !EmailRules.isValid(email)) {
+			return email;
+		}
+		send(user, email, site);
+		return null;
 	}
 
 	/**
@@ -141,6 +166,14 @@ public final class EmailVerification {
 			try {
 				for (EmailAddresses.StoredAddress address : this.addresses.findUnverified(email)) {
 					this.users.findById(address.userId()).ifPresent((user) -> send(user, address.email(), site));
+				}
+				// Users whose current address never got a key (signed up before verification was on,
+				// or through /auth/signup/).
+				for (long userId : this.emails.activeUserIds(email)) {
+					this.users.findById(userId)
+						.filter((user) -> !this.addresses.isVerified(user.id(), user.email()))
+						.filter((user) -> this.addresses.findUnverified(email).stream().noneMatch((a) -> a.userId() == user.id()))
+						.ifPresent((user) -> send(user, user.email(), site));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.throttle.AttemptRepository;
 import dev.latchkey.token.SessionService;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.UserRepository;
@@ -82,12 +84,13 @@ class AccountConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EmailVerification latchkeyEmailVerification(EmailAddresses addresses, UserRepository users, MailOutbox outbox,
+	EmailVerification latchkeyEmailVerification(EmailAddresses addresses, UserRepository users, AccountEmails emails,
+			MailOutbox outbox,
 			MailTemplates templates, AttemptRepository attempts, AccountBackgroundQueue queue,
 			TransactionOperations latchkeyTransactions, Clock clock, LatchkeyAccountProperties properties) {
 		RequestThrottle throttle = new RequestThrottle(attempts, "verify", properties.resetsPerEmail(),
 				properties.resetsPerAddress(), properties.resetWindow(), clock);
-		return new EmailVerification(addresses, users, outbox, templates, throttle, queue::execute,
+		return new EmailVerification(addresses, users, emails, outbox, templates, throttle, queue::execute,
 				latchkeyTransactions, clock, new EmailVerification.Settings(properties.emailVerification(),
 						properties.emailConfirmationExpiry(), properties.emailConfirmationPath()));
 	}
@@ -95,8 +98,8 @@ class AccountConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EmailLogin latchkeyEmailLogin(LoginService logins, AccountEmails emails, UserRepository users,
-			EmailVerification verification) {
-		return new EmailLogin(logins, emails, users, verification);
+			ObjectProvider<LoginCheck> checks) {
+		return new EmailLogin(logins, emails, users, checks.orderedStream().toList());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,8 @@ import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.InvalidFieldsException;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.SignUpForm;
@@ -46,8 +49,11 @@ public class SignUpController {
 
 	private final List<SignUpField> extraFields;
 
+	private final List<LoginCheck> checks;
+
 	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
-			ClientInfos clients, List<SignUpField> extraFields) {
+			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks) {
+		this.checks = List.copyOf(checks);
 		this.registration = registration;
 		this.tokens = tokens;
 		this.responses = responses;
@@ -67,6 +73,16 @@ public class SignUpController {
 		return values;
 	}
 
+	private boolean mayStartSession(User user) {
+		try {
+			this.checks.forEach((check) -> check.check(user));
+			return true;
+		}
+		catch (InvalidFieldsException ex) {
+			return false;
+		}
+	}
+
 	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
 	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
@@ -75,6 +91,13 @@ public class SignUpController {
 				form.string(NAME, errors), form.string(EMAIL, errors), extraFields(form, errors));
 		ClientInfo client = this.clients.from(request);
 		User user = this.registration.register(signUp, errors, client);
+		if (!mayStartSession(user)) {
+			// Email verification is mandatory: the account exists, the session waits for the address.
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("user", UserBody.of(user, signUp.extraFields()));
+			body.put("message", "register success");
+			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+		}
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user", UserBody.of(user, signUp.extraFields()));
