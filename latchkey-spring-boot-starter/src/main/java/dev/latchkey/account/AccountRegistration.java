@@ -32,8 +32,11 @@ public final class AccountRegistration {
 
 	private final boolean uniqueEmail;
 
+	private final SignUpPolicy policy;
+
 	public AccountRegistration(Registration registration, AccountEmails emails, EmailVerification verification,
-			boolean uniqueEmail) {
+			SignUpPolicy policy, boolean uniqueEmail) {
+		this.policy = policy;
 		this.registration = registration;
 		this.emails = emails;
 		this.verification = verification;
@@ -41,12 +44,15 @@ public final class AccountRegistration {
 	}
 
 	/**
+	 * @param invitation the invitation key, or {@code null} (needed when sign-up is by invitation)
 	 * @param errors the errors the web layer found, to which this adds its own
 	 * @return the stored user
 	 * @throws InvalidFieldsException with every error found
+	 * @throws SignUpClosedException when sign-up is closed
 	 */
-	public User register(String username, String email, String password1, String password2, FieldErrors errors,
-			ClientInfo client, Site site) {
+	public User register(String username, String email, String password1, String password2, String invitation,
+			FieldErrors errors, ClientInfo client, Site site) {
+		Long invitationId = this.policy.admit(invitation, email);
 		boolean blankEmail = email == null || email.isEmpty();
 		if (blankEmail && !errors.has("email") && this.verification.mode() == EmailVerificationMode.MANDATORY) {
 			errors.add("email", REQUIRED);
@@ -66,6 +72,7 @@ public final class AccountRegistration {
 			ex.errors().forEach((field, messages) -> renamed.addAll(field.equals("password") ? "password1" : field, messages));
 			throw new InvalidFieldsException(renamed);
 		}
+		this.policy.accepted(invitationId);
 		this.verification.send(user, email, site);
 		return user;
 	}

@@ -18,7 +18,9 @@ import dev.latchkey.account.AccountRegistration;
 import dev.latchkey.account.EmailAddresses;
 import dev.latchkey.account.EmailLogin;
 import dev.latchkey.account.EmailVerification;
+import dev.latchkey.account.Invitations;
 import dev.latchkey.account.JdbcEmailAddresses;
+import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.account.JdbcPasswordResetTokens;
 import dev.latchkey.account.PasswordResetConfirmation;
 import dev.latchkey.account.PasswordResetRequests;
@@ -104,9 +106,18 @@ class AccountConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SignUpPolicy latchkeySignUpPolicy(DataSource dataSource, LatchkeySchema schema, MailOutbox outbox,
+			MailTemplates templates, TransactionOperations latchkeyTransactions, Clock clock,
+			LatchkeyAccountProperties properties) {
+		return new SignUpPolicy(properties.signUp(), new Invitations(JdbcClient.create(dataSource)), outbox, templates,
+				latchkeyTransactions, clock, properties.invitationLifetime(), properties.invitationPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	AccountRegistration latchkeyAccountRegistration(Registration registration, AccountEmails emails,
-			EmailVerification verification, LatchkeyAccountProperties properties) {
-		return new AccountRegistration(registration, emails, verification, properties.isEmailUnique());
+			EmailVerification verification, SignUpPolicy policy, LatchkeyAccountProperties properties) {
+		return new AccountRegistration(registration, emails, verification, policy, properties.isEmailUnique());
 	}
 
 	@Bean

@@ -12,9 +12,11 @@ import dev.latchkey.account.EmailLogin;
 import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.PasswordResetConfirmation;
 import dev.latchkey.account.PasswordResetRequests;
+import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.web.ClientInfos;
+import dev.latchkey.web.InvitationController;
 import dev.latchkey.web.RegistrationController;
 import dev.latchkey.web.ResendEmailController;
 import dev.latchkey.web.RestAuthBodies;
@@ -68,6 +70,12 @@ class AccountWebConfiguration {
 	ResendEmailController latchkeyResendEmailController(EmailVerification verification, SiteResolver sites,
 			ClientInfos clients) {
 		return new ResendEmailController(verification, sites, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvitationController latchkeyInvitationController(SignUpPolicy policy, SiteResolver sites) {
+		return new InvitationController(policy, sites);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.latchkey.account.EmailVerificationMode;
+import dev.latchkey.account.SignUpMode;
 
 /**
  * Configuration properties for account recovery and dj-rest-auth's routes (allauth's
@@ -33,6 +34,10 @@ import dev.latchkey.account.EmailVerificationMode;
  * @param emailConfirmationPath path of the front end's verification page, with {@code {key}}
  * @param uniqueEmail whether two users may not share an address, ignoring case (allauth's
  * ACCOUNT_UNIQUE_EMAIL); when not set, on exactly when verification is mandatory
+ * @param signUp who may sign up: open, invite (a superuser's invitation for the address) or
+ * closed (allauth's is_open_for_signup)
+ * @param invitationLifetime how long an invitation works
+ * @param invitationPath path of the front end's sign-up page for invitees, with {@code {key}}
  */
 @ConfigurationProperties("latchkey.account")
 public record LatchkeyAccountProperties(URI siteUrl, @DefaultValue("Latchkey") String siteName,
@@ -42,7 +47,9 @@ public record LatchkeyAccountProperties(URI siteUrl, @DefaultValue("Latchkey") S
 		@DefaultValue("1h") Duration resetWindow, @DefaultValue("false") boolean returnExpiration,
 		@DefaultValue("none") EmailVerificationMode emailVerification,
 		@DefaultValue("3d") Duration emailConfirmationExpiry,
-		@DefaultValue("/#/verify-email/{key}/") String emailConfirmationPath, Boolean uniqueEmail) {
+		@DefaultValue("/#/verify-email/{key}/") String emailConfirmationPath, Boolean uniqueEmail,
+		@DefaultValue("open") SignUpMode signUp, @DefaultValue("7d") Duration invitationLifetime,
+		@DefaultValue("/#/sign-up/{key}/") String invitationPath) {
 
 	/** Whether addresses must be unique: as set, else when verification is mandatory. */
 	public boolean isEmailUnique() {

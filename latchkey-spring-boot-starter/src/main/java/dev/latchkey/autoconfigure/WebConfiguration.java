@@ -21,6 +21,7 @@ import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.account.EmailVerification;
+import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
@@ -155,9 +156,9 @@ class WebConfiguration {
 	@ConditionalOnMissingBean
 	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
 			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields,
-			ObjectProvider<LoginCheck> checks) {
+			ObjectProvider<LoginCheck> checks, ObjectProvider<SignUpPolicy> policy) {
 		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList(),
-				checks.orderedStream().toList());
+				checks.orderedStream().toList(), policy.getIfUnique());
 	}
 
 	@Bean

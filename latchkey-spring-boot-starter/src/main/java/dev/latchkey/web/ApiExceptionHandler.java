@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.latchkey.account.InvalidKeyException;
+import dev.latchkey.account.SignUpClosedException;
 import dev.latchkey.password.HashingBusyException;
 import dev.latchkey.throttle.ThrottledException;
 import dev.latchkey.token.InvalidTokenException;
@@ -75,6 +76,12 @@ public class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> invalidKey(InvalidKeyException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> signUpClosed(SignUpClosedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ex.getMessage()));
 	}
 

@@ -50,6 +50,8 @@ public final class ApiPaths {
 
 	public static final String REST_AUTH_VERIFY = "/auth/token/verify";
 
+	public static final String INVITATIONS = "/auth/invitations";
+
 	private ApiPaths() {
 	}
 

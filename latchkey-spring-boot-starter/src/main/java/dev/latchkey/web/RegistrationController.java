@@ -35,6 +35,8 @@ public class RegistrationController {
 
 	private static final CharField PASSWORD2 = CharField.required("password2", CharField.PASSWORD_MAX_LENGTH);
 
+	private static final CharField INVITATION = new CharField("invitation", false, true, 256);
+
 	private final AccountRegistration registration;
 
 	private final TokenService tokens;
@@ -66,7 +68,8 @@ public class RegistrationController {
 		String password1 = form.string(PASSWORD1, errors);
 		String password2 = form.string(PASSWORD2, errors);
 		ClientInfo client = this.clients.from(request);
-		User user = this.registration.register(username, email, password1, password2, errors, client,
+		String invitation = form.string(INVITATION, errors);
+		User user = this.registration.register(username, email, password1, password2, invitation, errors, client,
 				this.sites.resolve(request));
 		if (this.registration.verificationRequired()) {
 			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
@@ -39,6 +40,8 @@ public class SignUpController {
 
 	private static final CharField EMAIL = CharField.optional("email", 254);
 
+	private static final CharField INVITATION = CharField.optional("invitation", 256);
+
 	private final Registration registration;
 
 	private final TokenService tokens;
@@ -51,8 +54,14 @@ public class SignUpController {
 
 	private final List<LoginCheck> checks;
 
+	private final SignUpPolicy policy;
+
+	/**
+	 * @param policy who may sign up, or {@code null} for anyone
+	 */
 	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
-			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks) {
+			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks, SignUpPolicy policy) {
+		this.policy = policy;
 		this.checks = List.copyOf(checks);
 		this.registration = registration;
 		this.tokens = tokens;
@@ -90,7 +99,11 @@ public class SignUpController {
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
 				form.string(NAME, errors), form.string(EMAIL, errors), extraFields(form, errors));
 		ClientInfo client = this.clients.from(request);
+		Long invitation = (this.policy != null) ? this.policy.admit(form.string(INVITATION, errors), signUp.email()) : null;
 		User user = this.registration.register(signUp, errors, client);
+		if (this.policy != null) {
+			this.policy.accepted(invitation);
+		}
 		if (!mayStartSession(user)) {
 			// Email verification is mandatory: the account exists, the session waits for the address.
 			Map<String, Object> body = new LinkedHashMap<>();
