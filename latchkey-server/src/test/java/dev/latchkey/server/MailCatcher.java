@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A real SMTP server (GreenMail) in the test JVM on a port of its own, which a test can stop and
  * start again on the same port to play a mail-server outage.
  */
-final class MailCatcher {
+public final class MailCatcher {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+?/#/[^\\s\"<]+");
 
@@ -32,7 +32,7 @@ final class MailCatcher {
 
 	private GreenMail server;
 
-	MailCatcher() {
+	public MailCatcher() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.port = socket.getLocalPort();
 		}
@@ -41,11 +41,11 @@ final class MailCatcher {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	synchronized MailCatcher start() {
+	public synchronized MailCatcher start() {
 		if (this.server == null) {
 			this.server = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			this.server.start();
@@ -53,7 +53,7 @@ final class MailCatcher {
 		return this;
 	}
 
-	synchronized void stop() {
+	public synchronized void stop() {
 		if (this.server != null) {
 			this.server.stop();
 			this.server = null;
@@ -61,17 +61,17 @@ final class MailCatcher {
 	}
 
 	/** Point Spring Boot's mail sender at this server. */
-	void register(DynamicPropertyRegistry registry) {
+	public void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> this.port);
 	}
 
-	String[] properties() {
+	public String[] properties() {
 		return new String[] { "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.port };
 	}
 
 	/** The messages received for {@code address} so far. */
-	synchronized List<MimeMessage> messagesTo(String address) {
+	public synchronized List<MimeMessage> messagesTo(String address) {
 		if (this.server == null) {
 			return List.of();
 		}
@@ -79,7 +79,7 @@ final class MailCatcher {
 	}
 
 	/** Wait (at most 30 s) until {@code count} messages for {@code address} have arrived. */
-	List<MimeMessage> awaitMessagesTo(String address, int count) {
+	public List<MimeMessage> awaitMessagesTo(String address, int count) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			List<MimeMessage> messages = messagesTo(address);
@@ -92,7 +92,7 @@ final class MailCatcher {
 	}
 
 	/** The link a message carries (from its plain-text part). */
-	static String link(MimeMessage message) {
+	public static String link(MimeMessage message) {
 		String text = part(message, "text/plain");
 		Matcher matcher = LINK.matcher(text);
 		if (!matcher.find()) {
@@ -102,7 +102,7 @@ final class MailCatcher {
 	}
 
 	/** The decoded content of the message's first part of this type. */
-	static String part(MimeMessage message, String type) {
+	public static String part(MimeMessage message, String type) {
 		try {
 			return find(message, type);
 		}
@@ -136,7 +136,7 @@ final class MailCatcher {
 		}
 	}
 
-	static void sleep(long millis) {
+	public static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}

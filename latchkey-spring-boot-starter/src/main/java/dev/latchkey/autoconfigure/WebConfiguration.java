@@ -156,9 +156,10 @@ class WebConfiguration {
 	@ConditionalOnMissingBean
 	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
 			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields,
-			ObjectProvider<LoginCheck> checks, ObjectProvider<SignUpPolicy> policy) {
+			ObjectProvider<LoginCheck> checks, ObjectProvider<SignUpPolicy> policy,
+			ObjectProvider<EmailVerification> verification, ObjectProvider<SiteResolver> sites) {
 		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList(),
-				checks.orderedStream().toList(), policy.getIfUnique());
+				checks.orderedStream().toList(), policy.getIfUnique(), verification.getIfUnique(), sites.getIfUnique());
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
@@ -56,12 +57,21 @@ public class SignUpController {
 
 	private final SignUpPolicy policy;
 
+	private final EmailVerification verification;
+
+	private final SiteResolver sites;
+
 	/**
 	 * @param policy who may sign up, or {@code null} for anyone
+	 * @param verification email verification, or {@code null} for none
+	 * @param sites where verification links point, or {@code null} with no verification
 	 */
 	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
-			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks, SignUpPolicy policy) {
+			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks, SignUpPolicy policy,
+			EmailVerification verification, SiteResolver sites) {
 		this.policy = policy;
+		this.verification = verification;
+		this.sites = sites;
 		this.checks = List.copyOf(checks);
 		this.registration = registration;
 		this.tokens = tokens;
@@ -104,11 +114,15 @@ public class SignUpController {
 		if (this.policy != null) {
 			this.policy.accepted(invitation);
 		}
+		if (this.verification != null) {
+			this.verification.send(user, user.email(), this.sites.resolve(request));
+		}
 		if (!mayStartSession(user)) {
 			// Email verification is mandatory: the account exists, the session waits for the address.
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("user", UserBody.of(user, signUp.extraFields()));
 			body.put("message", "register success");
+			body.put("detail", "Verification e-mail sent.");
 			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
 		}
 		TokenPair pair = this.tokens.startSession(user.id(), client);
