@@ -190,21 +190,28 @@
   const LOGIN_FIELDS = { username: 'login-username', password: 'login-password' };
   const PROFILE_FIELDS = { name: 'profile-name', email: 'profile-email' };
   const PASSWORD_FIELDS = { old_password: 'password-old', new_password1: 'password-new1', new_password2: 'password-new2' };
+  const FORGOT_FIELDS = { email: 'forgot-email' };
+  const RESEND_FIELDS = { email: 'resend-email' };
+  const RESET_FIELDS = { new_password1: 'reset-new1', new_password2: 'reset-new2' };
 
   // Empties every form, errors included, so that no password stays behind in a hidden one.
   function resetForms() {
-    const forms = { signup: SIGNUP_FIELDS, login: LOGIN_FIELDS, profile: PROFILE_FIELDS, password: PASSWORD_FIELDS };
+    const forms = { signup: SIGNUP_FIELDS, login: LOGIN_FIELDS, profile: PROFILE_FIELDS, password: PASSWORD_FIELDS,
+      forgot: FORGOT_FIELDS, resend: RESEND_FIELDS, reset: RESET_FIELDS };
     for (const [prefix, fields] of Object.entries(forms)) {
       $(prefix + '-form').reset();
       clearErrors(prefix, fields);
     }
     setText('profile-status', '');
     setText('password-status', '');
+    setText('forgot-status', '');
+    setText('resend-status', '');
   }
 
   function showSignedOut(message) {
     document.body.dataset.state = 'signed-out';
     show($('loading'), false);
+    show($('reset'), false);
     show($('signed-in'), false);
     show($('user-badge'), false);
     show($('signed-out'), true);
@@ -216,6 +223,7 @@
   function showSignedIn(user, message) {
     document.body.dataset.state = 'signed-in';
     show($('loading'), false);
+    show($('reset'), false);
     show($('signed-out'), false);
     show($('signed-in'), true);
     $('current-username').textContent = user.username;
@@ -359,7 +367,10 @@
     busy(form, true);
     try {
       const result = await api('POST', '/auth/signup/', values(SIGNUP_FIELDS), false);
-      if (result.status === 201 && result.data && result.data.user) {
+      if (result.status === 201 && result.data && result.data.detail) {
+        // Email verification is mandatory: no session until the link in the mail is opened.
+        showSignedOut(result.data.detail + ' Open the link in it, then sign in.');
+      } else if (result.status === 201 && result.data && result.data.user) {
         showSignedIn(result.data.user, 'Welcome, ' + (result.data.user.name || result.data.user.username) + '! Your account is ready.');
       } else {
         showErrors('signup', SIGNUP_FIELDS, result.data, result.status);
@@ -454,7 +465,116 @@
     }
   }
 
+  // ---- account recovery ---------------------------------------------------------------
+
+  // The links Latchkey mails point at this page: #/password-reset/confirm/<uid>/<token>/ and
+  // #/verify-email/<key>/. The token never leaves the fragment except to the API.
+  function route() {
+    const hash = window.location.hash;
+    let match = /^#\/password-reset\/confirm\/([^/]+)\/([^/]+)\/?$/.exec(hash);
+    if (match) {
+      return { name: 'reset', uid: decodeURIComponent(match[1]), token: decodeURIComponent(match[2]) };
+    }
+    match = /^#\/verify-email\/([^/]+)\/?$/.exec(hash);
+    if (match) {
+      return { name: 'verify', key: decodeURIComponent(match[1]) };
+    }
+    return null;
+  }
+
+  function leaveRoute() {
+    history.replaceState(null, '', window.location.pathname);
+  }
+
+  let resetLink = null;
+
+  function showReset(link) {
+    resetLink = link;
+    document.body.dataset.state = 'reset';
+    show($('loading'), false);
+    show($('signed-in'), false);
+    show($('signed-out'), false);
+    show($('user-badge'), false);
+    show($('reset'), true);
+    notice('');
+  }
+
+  async function verifyEmail(key) {
+    leaveRoute();
+    const result = await api('POST', '/auth/registration/verify-email/', { key: key }, false);
+    showSignedOut(result.ok ? 'Your e-mail address is verified. You can sign in now.'
+      : 'This verification link is invalid or has expired. Ask for a new one below.');
+  }
+
+  async function onReset(event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    busy(form, true);
+    try {
+      const body = Object.assign({ uid: resetLink.uid, token: resetLink.token }, values(RESET_FIELDS));
+      const result = await api('POST', '/auth/password/reset/confirm/', body, false);
+      if (result.ok) {
+        leaveRoute();
+        showSignedOut('Your password has been reset. Sign in with the new one.');
+      } else if (result.data && (result.data.token || result.data.uid)) {
+        leaveRoute();
+        showSignedOut('This reset link is invalid or has already been used. Ask for a new one.');
+      } else {
+        showErrors('reset', RESET_FIELDS, result.data, result.status);
+      }
+    } finally {
+      busy(form, false);
+    }
+  }
+
+  function emailForm(prefix, fields, path, done) {
+    return async function (event) {
+      event.preventDefault();
+      const form = event.currentTarget;
+      busy(form, true);
+      setText(prefix + '-status', '');
+      try {
+        const result = await api('POST', path, values(fields), false);
+        if (result.ok) {
+          clearErrors(prefix, fields);
+          form.reset();
+          setText(prefix + '-status', done);
+        } else {
+          showErrors(prefix, fields, result.data, result.status);
+        }
+      } finally {
+        busy(form, false);
+      }
+    };
+  }
+
   async function start() {
+    $('forgot-link').addEventListener('click', (event) => {
+      event.preventDefault();
+      show($('forgot-form'), true);
+      $('forgot-email').focus();
+    });
+    $('forgot-form').addEventListener('submit', emailForm('forgot', FORGOT_FIELDS, '/auth/password/reset/',
+      'If an account has this address, a reset link is on its way.'));
+    $('resend-form').addEventListener('submit', emailForm('resend', RESEND_FIELDS, '/auth/registration/resend-email/',
+      'If this address waits for verification, a new link is on its way.'));
+    $('reset-form').addEventListener('submit', onReset);
+    // A mailed link opened in a tab that already shows this page changes only the fragment.
+    window.addEventListener('hashchange', () => {
+      const next = route();
+      if (next && next.name === 'reset') {
+        showReset(next);
+      } else if (next && next.name === 'verify') {
+        verifyEmail(next.key);
+      }
+    });
+    const link = route();
+    if (link && link.name === 'reset') {
+      return showReset(link);
+    }
+    if (link && link.name === 'verify') {
+      return verifyEmail(link.key);
+    }
     $('signup-form').addEventListener('submit', onSignUp);
     $('login-form').addEventListener('submit', onLogin);
     $('profile-form').addEventListener('submit', onSaveProfile);

@@ -22,7 +22,8 @@ class ArchitectureTests {
 	void domainPackagesWhenCompiledThenDependOnNoWebTypes() {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
-					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..")
+					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
+					"dev.latchkey.account..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",

@@ -36,7 +36,9 @@ class ApiSecurityConfiguration {
 	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
 	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, ApiPaths.REFRESH,
 			ApiPaths.VERIFY, ApiPaths.BLACKLIST, ApiPaths.LOGOUT, ApiPaths.CSRF, ApiPaths.SLIDING,
-			ApiPaths.SLIDING_REFRESH);
+			ApiPaths.SLIDING_REFRESH, ApiPaths.PASSWORD_RESET, ApiPaths.PASSWORD_RESET_CONFIRM, ApiPaths.REST_AUTH_LOGIN,
+			ApiPaths.REGISTRATION, ApiPaths.VERIFY_EMAIL, ApiPaths.RESEND_EMAIL, ApiPaths.REST_AUTH_REFRESH,
+			ApiPaths.REST_AUTH_VERIFY);
 
 	@Bean
 	@Order(ORDER)

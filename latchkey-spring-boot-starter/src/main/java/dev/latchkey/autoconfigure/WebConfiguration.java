@@ -26,6 +26,9 @@ import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.token.TokenSettings;
+import dev.latchkey.account.EmailVerification;
+import dev.latchkey.account.SignUpPolicy;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.SignUpField;
@@ -51,6 +54,7 @@ import dev.latchkey.web.RefreshTokenSource;
 import dev.latchkey.web.RequestLimitFilter;
 import dev.latchkey.web.SessionsController;
 import dev.latchkey.web.SignUpController;
+import dev.latchkey.web.SiteResolver;
 import dev.latchkey.web.SlidingTokenController;
 import dev.latchkey.web.SubmittedFormReader;
 import dev.latchkey.web.TokenCookies;
@@ -187,15 +191,18 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
-			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields) {
-		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList());
+			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields,
+			ObjectProvider<LoginCheck> checks, ObjectProvider<SignUpPolicy> policy,
+			ObjectProvider<EmailVerification> verification, ObjectProvider<SiteResolver> sites) {
+		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList(),
+				checks.orderedStream().toList(), policy.getIfUnique(), verification.getIfUnique(), sites.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TokenObtainController latchkeyTokenObtainController(LoginService logins, TokenService tokens,
-			TokenResponses responses, ClientInfos clients) {
-		return new TokenObtainController(logins, tokens, responses, clients);
+			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks) {
+		return new TokenObtainController(logins, tokens, responses, clients, checks.orderedStream().toList());
 	}
 
 	@Bean
@@ -217,8 +224,8 @@ class WebConfiguration {
 	// sliding endpoints are not served at all.
 	@ConditionalOnExpression("!'${latchkey.web.token-delivery:both}'.equalsIgnoreCase('cookie')")
 	SlidingTokenController latchkeySlidingTokenController(LoginService logins, SlidingTokens slidingTokens,
-			ClientInfos clients) {
-		return new SlidingTokenController(logins, slidingTokens, clients);
+			ClientInfos clients, ObjectProvider<LoginCheck> checks) {
+		return new SlidingTokenController(logins, slidingTokens, clients, checks.orderedStream().toList());
 	}
 
 	@Bean
@@ -264,8 +271,9 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CurrentUserController latchkeyCurrentUserController(ProfileService profiles) {
-		return new CurrentUserController(profiles);
+	CurrentUserController latchkeyCurrentUserController(ProfileService profiles,
+			ObjectProvider<EmailVerification> verification, ObjectProvider<SiteResolver> sites) {
+		return new CurrentUserController(profiles, verification.getIfUnique(), sites.getIfUnique());
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.latchkey.account.InvalidKeyException;
+import dev.latchkey.account.SignUpClosedException;
 import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.password.HashingBusyException;
 import dev.latchkey.throttle.ThrottledException;
@@ -83,6 +85,18 @@ public class ApiExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidKey(InvalidKeyException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorBody.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> signUpClosed(SignUpClosedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
 			.body(ErrorBody.detail(ex.getMessage()));
 	}
 

@@ -37,11 +37,30 @@ public final class ApiPaths {
 
 	public static final String SLIDING_REFRESH = "/token/sliding/refresh";
 
+	public static final String PASSWORD_RESET = "/auth/password/reset";
+
+	public static final String PASSWORD_RESET_CONFIRM = "/auth/password/reset/confirm";
+
+	public static final String REST_AUTH_LOGIN = "/auth/login";
+
+	public static final String REGISTRATION = "/auth/registration";
+
+	public static final String VERIFY_EMAIL = "/auth/registration/verify-email";
+
+	public static final String RESEND_EMAIL = "/auth/registration/resend-email";
+
+	public static final String REST_AUTH_REFRESH = "/auth/token/refresh";
+
+	public static final String REST_AUTH_VERIFY = "/auth/token/verify";
+
+	public static final String INVITATIONS = "/auth/invitations";
+
 	public static final String ADMIN_USERS = "/admin/users";
 
 	private static final List<String> ALL = List.of(SIGN_UP, TOKEN, USER, REFRESH, VERIFY, BLACKLIST, LOGOUT,
 			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH, ADMIN_USERS, ADMIN_USERS + "/*/deactivate",
-			ADMIN_USERS + "/*/logout-all");
+			ADMIN_USERS + "/*/logout-all", PASSWORD_RESET, PASSWORD_RESET_CONFIRM, REST_AUTH_LOGIN, REGISTRATION,
+			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY, INVITATIONS);
 
 	private ApiPaths() {
 	}

@@ -2,11 +2,13 @@ package dev.latchkey.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.account.EmailVerification;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.User;
@@ -24,8 +26,18 @@ public class CurrentUserController {
 
 	private final ProfileService profiles;
 
-	public CurrentUserController(ProfileService profiles) {
+	private final EmailVerification verification;
+
+	private final SiteResolver sites;
+
+	/**
+	 * @param verification email verification, or {@code null} when an address changes at once
+	 * @param sites where verification links point, or {@code null} with no verification
+	 */
+	public CurrentUserController(ProfileService profiles, EmailVerification verification, SiteResolver sites) {
 		this.profiles = profiles;
+		this.verification = verification;
+		this.sites = sites;
 	}
 
 	@GetMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
@@ -35,19 +47,23 @@ public class CurrentUserController {
 	}
 
 	@PutMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
-	Map<String, Object> put(UserAuthentication authentication, SubmittedForm form) {
-		return update(authentication.user(), form);
+	Map<String, Object> put(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+		return update(authentication.user(), form, request);
 	}
 
 	@PatchMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
-	Map<String, Object> patch(UserAuthentication authentication, SubmittedForm form) {
-		return update(authentication.user(), form);
+	Map<String, Object> patch(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+		return update(authentication.user(), form, request);
 	}
 
-	private Map<String, Object> update(User user, SubmittedForm form) {
+	private Map<String, Object> update(User user, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String name = form.string(NAME, errors);
 		String email = form.string(EMAIL, errors);
+		if (this.verification != null && errors.isEmpty()) {
+			// With verification on, a new address replaces the old one only once its link is opened.
+			email = this.verification.changeEmail(user, email, this.sites.resolve(request));
+		}
 		User updated = this.profiles.update(user, name, email, errors);
 		return UserBody.of(updated, this.profiles.extraFields(updated));
 	}

@@ -6,15 +6,20 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.account.EmailVerification;
+import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
 import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.InvalidFieldsException;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.SignUpForm;
@@ -36,6 +41,8 @@ public class SignUpController {
 
 	private static final CharField EMAIL = CharField.optional("email", 254);
 
+	private static final CharField INVITATION = CharField.optional("invitation", 256);
+
 	private final Registration registration;
 
 	private final TokenService tokens;
@@ -46,8 +53,26 @@ public class SignUpController {
 
 	private final List<SignUpField> extraFields;
 
+	private final List<LoginCheck> checks;
+
+	private final SignUpPolicy policy;
+
+	private final EmailVerification verification;
+
+	private final SiteResolver sites;
+
+	/**
+	 * @param policy who may sign up, or {@code null} for anyone
+	 * @param verification email verification, or {@code null} for none
+	 * @param sites where verification links point, or {@code null} with no verification
+	 */
 	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
-			ClientInfos clients, List<SignUpField> extraFields) {
+			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks, SignUpPolicy policy,
+			EmailVerification verification, SiteResolver sites) {
+		this.policy = policy;
+		this.verification = verification;
+		this.sites = sites;
+		this.checks = List.copyOf(checks);
 		this.registration = registration;
 		this.tokens = tokens;
 		this.responses = responses;
@@ -67,6 +92,16 @@ public class SignUpController {
 		return values;
 	}
 
+	private boolean mayStartSession(User user) {
+		try {
+			this.checks.forEach((check) -> check.check(user));
+			return true;
+		}
+		catch (InvalidFieldsException ex) {
+			return false;
+		}
+	}
+
 	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
 	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
@@ -74,7 +109,22 @@ public class SignUpController {
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
 				form.string(NAME, errors), form.string(EMAIL, errors), extraFields(form, errors));
 		ClientInfo client = this.clients.from(request);
+		Long invitation = (this.policy != null) ? this.policy.admit(form.string(INVITATION, errors), signUp.email()) : null;
 		User user = this.registration.register(signUp, errors, client);
+		if (this.policy != null) {
+			this.policy.accepted(invitation);
+		}
+		if (this.verification != null) {
+			this.verification.send(user, user.email(), this.sites.resolve(request));
+		}
+		if (!mayStartSession(user)) {
+			// Email verification is mandatory: the account exists, the session waits for the address.
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("user", UserBody.of(user, signUp.extraFields()));
+			body.put("message", "register success");
+			body.put("detail", "Verification e-mail sent.");
+			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+		}
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user", UserBody.of(user, signUp.extraFields()));

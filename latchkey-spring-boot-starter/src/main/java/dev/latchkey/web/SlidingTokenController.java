@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.user.FieldErrors;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.User;
 
@@ -31,7 +33,11 @@ public class SlidingTokenController {
 
 	private final ClientInfos clients;
 
-	public SlidingTokenController(LoginService logins, SlidingTokens slidingTokens, ClientInfos clients) {
+	private final List<LoginCheck> checks;
+
+	public SlidingTokenController(LoginService logins, SlidingTokens slidingTokens, ClientInfos clients,
+			List<LoginCheck> checks) {
+		this.checks = List.copyOf(checks);
 		this.logins = logins;
 		this.slidingTokens = slidingTokens;
 		this.clients = clients;
@@ -42,6 +48,7 @@ public class SlidingTokenController {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
+		this.checks.forEach((check) -> check.check(user));
 		return token(this.slidingTokens.obtain(user.id(), client));
 	}
 

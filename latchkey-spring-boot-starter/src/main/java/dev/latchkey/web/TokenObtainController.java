@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
+import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.LoginService;
 import dev.latchkey.user.User;
 
@@ -30,8 +32,11 @@ public class TokenObtainController {
 
 	private final ClientInfos clients;
 
+	private final List<LoginCheck> checks;
+
 	public TokenObtainController(LoginService logins, TokenService tokens, TokenResponses responses,
-			ClientInfos clients) {
+			ClientInfos clients, List<LoginCheck> checks) {
+		this.checks = List.copyOf(checks);
 		this.logins = logins;
 		this.tokens = tokens;
 		this.responses = responses;
@@ -44,6 +49,7 @@ public class TokenObtainController {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
+		this.checks.forEach((check) -> check.check(user));
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}

@@ -12,7 +12,8 @@ import dev.latchkey.token.TokenRefresher;
 
 /**
  * {@code POST /api/token/refresh/}: SimpleJWT's {@code TokenRefreshView}, with rotation and reuse
- * detection. Takes the token from the body, else from the refresh cookie.
+ * detection. Takes the token from the body, else from the refresh cookie. Also at dj-rest-auth's
+ * {@code /api/auth/token/refresh/}.
  */
 @RestController
 public class TokenRefreshController {
@@ -34,7 +35,8 @@ public class TokenRefreshController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/" })
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/",
+			ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH, ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH + "/" })
 	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
 		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request),
 				this.clients.from(request)));

@@ -10,7 +10,8 @@ import dev.latchkey.user.FieldErrors;
 
 /**
  * {@code POST /api/token/verify/}: SimpleJWT's {@code TokenVerifyView}. A valid token answers
- * {@code {}}; a revoked one 400 {@code {"non_field_errors": ["Token is blacklisted"]}}.
+ * {@code {}}; a revoked one 400 {@code {"non_field_errors": ["Token is blacklisted"]}}. Also at
+ * dj-rest-auth's {@code /api/auth/token/verify/}.
  */
 @RestController
 public class TokenVerifyController {
@@ -23,7 +24,8 @@ public class TokenVerifyController {
 		this.tokens = tokens;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.VERIFY + "/" })
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.VERIFY + "/",
+			ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY, ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY + "/" })
 	Map<String, Object> verify(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);

@@ -32,7 +32,8 @@ public final class ServerCommands {
 
 	static ServerCommands standard() {
 		return new ServerCommands(List.of(new CreateSuperuserCommand(), new ChangePasswordCommand(),
-				new FlushExpiredTokensCommand(), new ImportDjangoUsersCommand(), new KeysCommand(), new UserCommand()));
+				new FlushExpiredTokensCommand(), new ImportDjangoUsersCommand(), new KeysCommand(), new UserCommand(),
+				new InviteCommand()));
 	}
 
 	/** Whether these arguments name a command (or ask for help) rather than start the server. */
