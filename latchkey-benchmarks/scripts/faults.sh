@@ -12,6 +12,7 @@
 #
 #   latchkey-benchmarks/scripts/faults.sh          # builds the jar unless SKIP_BUILD=1 and it exists
 #   PORT=18113 PG_PORT=15413 FREEZE_SECONDS=15 OUT=/tmp/faults ./faults.sh
+#   TRIALS="kill" ./faults.sh                      # only some groups: outage, kill, startup
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -281,17 +282,21 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$LK_JAR" ]]; then
 fi
 start_postgres || exit 1
 
-log "trials on PostgreSQL"
-start_server "$OUT/pg-server" "$OUT/pg-server.log" "${JVM[@]}" -- "${PG_ARGS[@]}" || exit 1
-trial_stop
-trial_freeze
-trial_slow_bodies
-stop_server
-
-log "kill -9 trials"
-kill_rounds H2 "$OUT/h2"
-kill_rounds PostgreSQL "$OUT/pg" "${PG_ARGS[@]}"
-
+TRIALS="${TRIALS:-outage kill startup}"   # a subset runs only those groups
+if [[ " $TRIALS " == *" outage "* ]]; then
+  log "trials on PostgreSQL"
+  start_server "$OUT/pg-server" "$OUT/pg-server.log" "${JVM[@]}" -- "${PG_ARGS[@]}" || exit 1
+  trial_stop
+  trial_freeze
+  trial_slow_bodies
+  stop_server
+fi
+if [[ " $TRIALS " == *" kill "* ]]; then
+  log "kill -9 trials"
+  kill_rounds H2 "$OUT/h2"
+  kill_rounds PostgreSQL "$OUT/pg" "${PG_ARGS[@]}"
+fi
+if [[ " $TRIALS " == *" startup "* ]]; then
 log "start-up trials"
 startup_failure refusing "jdbc:postgresql://127.0.0.1:1/latchkey"
 python3 -c "import socket, time; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(64); print(s.getsockname()[1], flush=True); time.sleep(120)" >"$OUT/silent.port" &
@@ -299,6 +304,7 @@ HELPER_PIDS+=($!)
 for ((i = 0; i < 100; i++)); do [[ -s "$OUT/silent.port" ]] && break; sleep 0.1; done
 startup_failure silent "jdbc:postgresql://127.0.0.1:$(head -1 "$OUT/silent.port")/latchkey"
 kill "${HELPER_PIDS[-1]}" 2>/dev/null
+fi
 
 printf '\n| %-34s | %-44s | %-22s | %s |\n' trial measure result "required (issue #13: before)"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..46})" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..30})"
