@@ -69,11 +69,12 @@ paced_gets 5 >/dev/null   # warm the GET path
 ALONE=$(paced_gets 10)
 log "GET alone: $ALONE"
 
-printf '\n| clients | 2xx/s | 503/s | 503 without Retry-After | timeouts | login p50 / p99 (all answers) | auth GET p99 (alone %s ms) |\n' \
+printf '\n| clients | 2xx/s | 503/s | 503 without Retry-After | other (429) /s | timeouts | login p50 / p99 (all answers) | auth GET p99 (alone %s ms) | mean hash during the step |\n' \
   "$(value p99_ms "$ALONE")"
-printf '|---|---|---|---|---|---|---|\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for clients in $CLIENTS; do
   threads=2; (( clients < 2 )) && threads=1
+  hs0=$(metric latchkey_hashing_duration_seconds_sum); hc0=$(metric latchkey_hashing_duration_seconds_count)
   wrk -t"$threads" -c"$clients" -d"${CLIENT_SECONDS}s" --timeout 10s --latency -s "$FLOOD/login-load.lua" \
     "$LK_URL/api/token/" -- "$USERS" "$LK_PASSWORD" >"$OUT/logins-$clients.txt" &
   logins_pid=$!
@@ -81,12 +82,14 @@ for clients in $CLIENTS; do
   during=$(paced_gets $((CLIENT_SECONDS - 2)))
   wait "$logins_pid"
   line=$(grep '^LOGINS' "$OUT/logins-$clients.txt")
-  awk -v line="$line" -v during="$during" -v clients="$clients" -v alone="$(value p99_ms "$ALONE")" 'BEGIN {
+  hs1=$(metric latchkey_hashing_duration_seconds_sum); hc1=$(metric latchkey_hashing_duration_seconds_count)
+  step_hash=$(awk -v a="${hs0:-0}" -v b="${hs1:-0}" -v c="${hc0:-0}" -v d="${hc1:-0}" 'BEGIN {if (d > c) printf "%.1f ms", (b - a) * 1000 / (d - c); else print "n/a"}')
+  awk -v line="$line" -v during="$during" -v clients="$clients" -v alone="$(value p99_ms "$ALONE")" -v hash="$step_hash" 'BEGIN {
     n = split(line, f, /[ =]/); for (i = 2; i < n; i += 2) v[f[i]] = f[i + 1]
     m = split(during, g, /[ =]/); for (i = 2; i < m; i += 2) w[g[i]] = g[i + 1]
     s = v["seconds"]
-    printf "| %d | %.1f | %.1f | %d | %d | %.0f / %.0f ms | %.1f ms (%.1f×) |\n", clients, v["ok"] / s, v["busy_503"] / s,
-      v["no_retry_after"], v["timeouts"] + 0, v["p50_ms"], v["p99_ms"], w["p99_ms"], w["p99_ms"] / (alone > 0 ? alone : 1)
+    printf "| %d | %.1f | %.1f | %d | %.1f | %d | %.0f / %.0f ms | %.1f ms (%.1f×) | %s |\n", clients, v["ok"] / s, v["busy_503"] / s,
+      v["no_retry_after"], v["other"] / s, v["timeouts"] + 0, v["p50_ms"], v["p99_ms"], w["p99_ms"], w["p99_ms"] / (alone > 0 ? alone : 1), hash
   }'
   sleep 3   # let the queue drain before the next step
 done
