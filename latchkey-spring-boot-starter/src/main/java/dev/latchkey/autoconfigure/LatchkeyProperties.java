@@ -110,9 +110,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param argon2Parallelism Argon2id parallelism (lanes) of new hashes
 	 * @param minimumLength minimum password length checked by the length validator
 	 * @param hashingThreads threads that hash passwords; 0 means one per core
-	 * @param hashingMaxWait longest predicted wait for a hash to start (the measured mean CPU time of
-	 * the hashes ahead of it, divided by the threads, times the measured slowdown of hashes, at most
-	 * 3) that is still admitted; a hash predicted to
+	 * @param hashingMaxWait longest predicted wait for a hash to start (hashes ahead of it times the
+	 * measured mean hash time, divided by the threads) that is still admitted; a hash predicted to
 	 * start later is refused at once with 503 and a Retry-After of that prediction, and an admitted
 	 * hash always runs to its end, however long it takes
 	 * @param hashingNiceness Linux niceness (1-19) the hashing threads take, so that requests which

@@ -10,21 +10,18 @@ import java.util.regex.Pattern;
  * Who may wait for a hashing thread: admission by predicted time, not by count.
  *
  * <p>Each admitted hash adds its expected cost to a backlog, and leaves it when it ends. A new hash
- * is predicted to start after {@code backlog ÷ threads × slowdown}, or at once while a thread is
- * free; it is
+ * is predicted to start after {@code backlog ÷ threads}, or at once while a thread is free; it is
  * admitted when that prediction is within the budget, and refused at once otherwise, with the
  * prediction as the time to come back. Expected costs are measured, per kind of hash (the stored
  * hash's algorithm and cost parameters, or the current parameters for new hashes), as a moving
  * average of the CPU time hashes of that kind took; so a slow legacy hash neither blocks itself
  * out nor makes the cheap ones look expensive.
  *
- * <p>CPU time, scaled by a bounded slowdown: the CPU time of a hash does not depend on the load,
- * but on a busy machine (and on two hyper-threads of one core, which is what many 2-vCPU machines
- * are) a hash takes longer than its CPU time, so the prediction is multiplied by the measured
- * slowdown of hashes (elapsed ÷ CPU time, a moving average) at most {@link #MAX_SLOWDOWN}. Without
- * the slowdown, admitted hashes waited far past the budget under a burst; without the bound, the
- * estimate fed on itself under a burst (refused requests take CPU, hashes slow down, more is
- * refused) until almost nothing was admitted (BENCHMARKS.md, section 9).
+ * <p>CPU time, not elapsed time: under a burst, the requests refused at once compete with the
+ * hashing threads for the cores, and an estimate from elapsed time would grow with them, refuse
+ * more, and feed on itself until almost nothing is admitted. The CPU time of a hash does not
+ * depend on the load, so the prediction is what the queue holds, and a machine busy with other
+ * work makes admitted hashes wait longer than predicted, never refuses them for it.
  *
  * <p>Thread-safe; every method is short and holds one lock.
  */
@@ -35,9 +32,6 @@ final class HashAdmission {
 
 	/** A field of a stored hash that states a cost: {@code 260000}, {@code 12}, {@code v=19}, {@code m=19456,t=2,p=1}. */
 	private static final Pattern COST_FIELD = Pattern.compile("[0-9]{1,10}|[a-z]{1,3}=[0-9]{1,10}(,[a-z]{1,3}=[0-9]{1,10}){0,7}");
-
-	/** Largest slowdown (elapsed ÷ CPU time of hashes) the prediction follows. */
-	static final double MAX_SLOWDOWN = 3.0;
 
 	/** Weight of the newest measurement in a kind's moving average. */
 	private static final double SMOOTHING = 0.25;
@@ -58,8 +52,6 @@ final class HashAdmission {
 	};
 
 	private long defaultNanos;
-
-	private double slowdown = 1.0;
 
 	private long backlogNanos;
 
@@ -127,22 +119,16 @@ final class HashAdmission {
 	}
 
 	private long predictedWaitNanos() {
-		return (this.admitted < this.threads) ? 0
-				: Math.round(this.backlogNanos / (double) this.threads * Math.min(this.slowdown, MAX_SLOWDOWN));
+		return (this.admitted < this.threads) ? 0 : this.backlogNanos / this.threads;
 	}
 
-	/**
-	 * @param hashNanos the CPU time the hash took, or a negative number if it never ran
-	 * @param elapsedNanos the time the hash took
-	 */
-	private synchronized void finished(Ticket ticket, long hashNanos, long elapsedNanos) {
+	/** @param hashNanos the CPU time the hash took, or a negative number if it never ran */
+	private synchronized void finished(Ticket ticket, long hashNanos) {
 		this.backlogNanos -= ticket.expectedNanos;
 		this.admitted--;
 		if (hashNanos < 0) {
 			return;
 		}
-		double ratio = Math.max(1.0, Math.min(elapsedNanos / (double) Math.max(1, hashNanos), 2 * MAX_SLOWDOWN));
-		this.slowdown += SMOOTHING * (ratio - this.slowdown);
 		long previous = this.expectedNanos.getOrDefault(ticket.kind, hashNanos);
 		long average = Math.max(1, Math.round(previous + SMOOTHING * (hashNanos - previous)));
 		this.expectedNanos.put(ticket.kind, average);
@@ -219,11 +205,11 @@ final class HashAdmission {
 		 */
 		Duration finished() {
 			if (!this.started) {
-				HashAdmission.this.finished(this, -1, 0);
+				HashAdmission.this.finished(this, -1);
 				return Duration.ZERO;
 			}
 			long elapsed = HashAdmission.this.nanoClock.getAsLong() - this.startedAt;
-			HashAdmission.this.finished(this, HashAdmission.this.cpuClock.getAsLong() - this.startedCpu, elapsed);
+			HashAdmission.this.finished(this, HashAdmission.this.cpuClock.getAsLong() - this.startedCpu);
 			return Duration.ofNanos(elapsed);
 		}
 

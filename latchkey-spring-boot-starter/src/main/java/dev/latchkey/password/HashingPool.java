@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link PasswordHasher} that runs every hash on a small pool of {@link HashingThread}s, with
  * admission by time ({@link HashAdmission}): a hash waits in line unless its predicted start (the
- * CPU time of the hashes ahead of it divided by the threads, times their measured slowdown) is
+ * CPU time of the hashes ahead of it divided by the threads) is
  * beyond the budget, in which case it is refused at once with {@link HashingBusyException} (a 503
  * with {@code Retry-After}). Once admitted, a hash always runs to its end and its caller gets the
  * answer, however long it takes: the budget bounds the predicted wait to start, not the hash.

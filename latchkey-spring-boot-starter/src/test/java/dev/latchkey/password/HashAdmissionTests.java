@@ -132,41 +132,6 @@ class HashAdmissionTests {
 	}
 
 	@Test
-	void predictedWaitWhenHashesTakeLongerThanTheirCpuTimeThenScaledBySlowdownAtMostThreefold() {
-		AtomicLong cpu = new AtomicLong();
-		HashAdmission slowed = new HashAdmission(2, Duration.ofSeconds(2), Duration.ofMillis(100), this.nanos::get,
-				cpu::get);
-		// 100 ms of CPU in 200 ms elapsed: the machine is shared, hashes are twice as slow.
-		for (int i = 0; i < 40; i++) {
-			measure(slowed, cpu, Duration.ofMillis(200), Duration.ofMillis(100));
-		}
-		for (int k = 0; k < 10; k++) {
-			slowed.admit(HashAdmission.CURRENT);
-		}
-		assertThat(slowed.predictedWait()).isBetween(Duration.ofMillis(990), Duration.ofMillis(1000));
-
-		// 10× slower: the prediction follows to 3× and no further.
-		for (int i = 0; i < 40; i++) {
-			measure(slowed, cpu, Duration.ofMillis(1000), Duration.ofMillis(100));
-		}
-		assertThat(slowed.predictedWait()).isEqualTo(Duration.ofMillis(1500));
-		assertThatExceptionOfType(HashingBusyException.class).isThrownBy(() -> {
-			for (int k = 0; k < 10; k++) {
-				slowed.admit(HashAdmission.CURRENT);
-			}
-		});
-	}
-
-	/** One hash on its own, taking {@code elapsed} on the wall clock and {@code cpuTime} of CPU. */
-	private void measure(HashAdmission admission, AtomicLong cpu, Duration elapsed, Duration cpuTime) {
-		HashAdmission.Ticket ticket = admission.admit(HashAdmission.CURRENT);
-		ticket.started();
-		this.nanos.addAndGet(elapsed.toNanos());
-		cpu.addAndGet(cpuTime.toNanos());
-		ticket.finished();
-	}
-
-	@Test
 	void kindOfThenAlgorithmAndCostsWithoutSaltOrHash() {
 		assertThat(HashAdmission.kindOf("pbkdf2_sha256$260000$abcdefghijkl$c2FsdGVkaGFzaA==")).isEqualTo("pbkdf2_sha256$260000");
 		assertThat(HashAdmission.kindOf("argon2$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"))
