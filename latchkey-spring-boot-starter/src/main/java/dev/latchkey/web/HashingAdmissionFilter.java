@@ -2,6 +2,8 @@ package dev.latchkey.web;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,9 +39,10 @@ public final class HashingAdmissionFilter extends OncePerRequestFilter {
 	public HashingAdmissionFilter(PasswordHasher hasher, String prefix, ErrorResponseWriter errors) {
 		this.hasher = hasher;
 		this.errors = errors;
-		this.paths = Set.of(prefix + ApiPaths.TOKEN, prefix + ApiPaths.TOKEN + "/", prefix + ApiPaths.SLIDING,
-				prefix + ApiPaths.SLIDING + "/", prefix + ApiPaths.SIGN_UP, prefix + ApiPaths.SIGN_UP + "/",
-				prefix + ApiPaths.PASSWORD_CHANGE, prefix + ApiPaths.PASSWORD_CHANGE + "/");
+		this.paths = Stream.of(ApiPaths.TOKEN, ApiPaths.SLIDING, ApiPaths.SIGN_UP, ApiPaths.PASSWORD_CHANGE,
+				ApiPaths.REST_AUTH_LOGIN, ApiPaths.REGISTRATION, ApiPaths.PASSWORD_RESET_CONFIRM)
+			.flatMap((path) -> Stream.of(prefix + path, prefix + path + "/"))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
