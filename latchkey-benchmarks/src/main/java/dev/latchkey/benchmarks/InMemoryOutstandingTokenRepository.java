@@ -29,7 +29,7 @@ public final class InMemoryOutstandingTokenRepository implements OutstandingToke
 		if (token == null || token.isReplaced()) {
 			return false;
 		}
-		this.tokens.put(tokenId, new OutstandingToken(token.tokenId(), token.userId(), token.familyId(),
+		this.tokens.put(tokenId, new OutstandingToken(token.tokenId(), token.userId(), token.sessionId(),
 				token.createdAt(), token.expiresAt(), successorId, at, token.blacklisted()));
 		return true;
 	}
@@ -37,7 +37,7 @@ public final class InMemoryOutstandingTokenRepository implements OutstandingToke
 	@Override
 	public void blacklist(String tokenId, Instant at) {
 		this.tokens.computeIfPresent(tokenId, (key, token) -> new OutstandingToken(token.tokenId(), token.userId(),
-				token.familyId(), token.createdAt(), token.expiresAt(), token.replacedBy(), token.replacedAt(), true));
+				token.sessionId(), token.createdAt(), token.expiresAt(), token.replacedBy(), token.replacedAt(), true));
 	}
 
 	@Override

@@ -9,13 +9,14 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.token.ClientInfo;
-import dev.latchkey.token.NimbusTokenCodec;
-import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.key.NimbusTokenCodec;
+import dev.latchkey.token.RevokedSessions;
 import dev.latchkey.token.RotationSettings;
-import dev.latchkey.token.TokenFamily;
+import dev.latchkey.token.Session;
 import dev.latchkey.token.TokenIssuer;
 import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.AccessTokenAuthenticator;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.token.TokenVerifier;
 import dev.latchkey.user.CachingUserRepository;
@@ -33,7 +34,7 @@ public final class LatchkeyStack {
 	/** 47 bytes: over the 32 that HS256 needs, under the 48 at which jjwt would pick HS384. */
 	public static final byte[] SECRET = "latchkey-benchmark-signing-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-	/** Recently revoked sessions held by {@link RevokedFamilies} while the benchmark runs. */
+	/** Recently revoked sessions held by {@link RevokedSessions} while the benchmark runs. */
 	public static final int REVOKED_SESSIONS = 1_000;
 
 	public final Clock clock = Clock.systemUTC();
@@ -46,16 +47,20 @@ public final class LatchkeyStack {
 
 	public final TokenVerifier verifier = new TokenVerifier(this.codec, this.settings, this.clock);
 
-	public final InMemoryTokenFamilyRepository families = new InMemoryTokenFamilyRepository();
+	public final InMemorySessionRepository sessions = new InMemorySessionRepository();
 
 	public final InMemoryOutstandingTokenRepository outstanding = new InMemoryOutstandingTokenRepository();
 
-	public final RevokedFamilies revokedFamilies = new RevokedFamilies(this.families,
+	public final RevokedSessions revokedSessions = new RevokedSessions(this.sessions,
 			this.settings.accessLifetime().plus(this.settings.leeway()), this.clock);
 
-	/** As the auto-configuration builds it: 30-day session maximum, an audit log, sliding tokens off. */
-	public final TokenService tokenService = new TokenService(this.issuer, this.verifier, this.outstanding,
-			this.families, this.revokedFamilies, RotationSettings.defaults(), this.clock, new AuditLog(), false);
+	/** As the auto-configuration builds it: 30-day session maximum. */
+	public final SessionStarter sessionStarter = new SessionStarter(this.issuer, this.outstanding, this.sessions,
+			RotationSettings.defaults(), this.clock);
+
+	/** As the auto-configuration builds it: sliding tokens off. */
+	public final AccessTokenAuthenticator authenticator = new AccessTokenAuthenticator(this.verifier,
+			this.revokedSessions, false);
 
 	/** The request path's user cache; a long time-to-live so the benchmark measures hits only. */
 	public final CachingUserRepository users = new CachingUserRepository(new InMemoryUserRepository(),
@@ -63,18 +68,18 @@ public final class LatchkeyStack {
 
 	public final User user;
 
-	/** A live session started through {@link TokenService#startSession}, as a login does. */
+	/** A live session started through {@link SessionStarter#start}, as a login does. */
 	public final TokenPair pair;
 
 	public LatchkeyStack() {
 		Instant now = this.clock.instant();
 		this.user = this.users.insert(new NewUser("alice", "Alice", "alice@example.com", "!unusable"), now);
-		this.pair = this.tokenService.startSession(this.user.id(), ClientInfo.none());
+		this.pair = this.sessionStarter.start(this.user.id(), ClientInfo.none());
 		for (int i = 0; i < REVOKED_SESSIONS; i++) {
 			String id = String.format("%032x", i);
-			this.families.save(new TokenFamily(id, this.user.id() + 1, now, now, now.plus(Duration.ofDays(1)), now,
+			this.sessions.save(new Session(id, this.user.id() + 1, now, now, now.plus(Duration.ofDays(1)), now,
 					ClientInfo.none()));
-			this.revokedFamilies.markRevoked(id);
+			this.revokedSessions.markRevoked(id);
 		}
 		// Warm the cache: from here on findById is a hit.
 		this.users.findById(this.user.id()).orElseThrow();

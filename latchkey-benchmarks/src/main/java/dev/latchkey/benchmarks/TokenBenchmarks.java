@@ -30,7 +30,7 @@ import dev.latchkey.user.User;
  * average ns per call on one thread; compare them only within one run (see BENCHMARKS.md).
  *
  * <p>Every verify benchmark checks the same bytes: an access token minted by Latchkey's
- * {@code TokenService.startSession}, which all three libraries accept (checked in
+ * {@code SessionStarter.start}, which all three libraries accept (checked in
  * {@link #setUp()} and by {@code BenchmarkFixturesTest}).
  */
 @State(Scope.Benchmark)
@@ -56,7 +56,7 @@ public class TokenBenchmarks {
 
 	long userId;
 
-	/** The session's absolute end, as {@code TokenService.startSession} passes it (30 days away). */
+	/** The session's absolute end, as {@code SessionStarter.start} passes it (30 days away). */
 	Instant sessionEnd;
 
 	/** The floor: one HMAC-SHA256 over the signing input of {@link #access}, nothing else. */
@@ -139,23 +139,23 @@ public class TokenBenchmarks {
 
 	// ---- what the request filter adds on top of verify --------------------------------------
 
-	/** {@code TokenService.authenticateAccess}: verify plus the in-memory revocation lookup. */
+	/** {@code AccessTokenAuthenticator.authenticate}: verify plus the in-memory revocation lookup. */
 	@Benchmark
 	public VerifiedToken requestAuthenticateAccess() {
-		return this.latchkey.tokenService.authenticateAccess(this.access);
+		return this.latchkey.authenticator.authenticate(this.access);
 	}
 
-	/** The filter's whole token work: authenticateAccess, then the user from the cache (a hit). */
+	/** The filter's whole token work: authenticate, then the user from the cache (a hit). */
 	@Benchmark
 	public User requestAuthenticateAccessAndUser() {
-		VerifiedToken token = this.latchkey.tokenService.authenticateAccess(this.access);
+		VerifiedToken token = this.latchkey.authenticator.authenticate(this.access);
 		return this.latchkey.users.findById(token.userId()).orElseThrow();
 	}
 
-	/** {@code RevokedFamilies.isRevoked} alone (1,000 revoked sessions in the map). */
+	/** {@code RevokedSessions.isRevoked} alone (1,000 revoked sessions in the map). */
 	@Benchmark
 	public boolean requestRevocationLookupOnly() {
-		return this.latchkey.revokedFamilies.isRevoked(this.sessionId);
+		return this.latchkey.revokedSessions.isRevoked(this.sessionId);
 	}
 
 	/** {@code CachingUserRepository.findById} alone, a cache hit. */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import dev.latchkey.token.ExpiredTokenCleaner;
-import dev.latchkey.token.LatchkeyJwtDecoder;
+import dev.latchkey.token.key.LatchkeyJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -331,7 +331,7 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 		this.cleaner.flushExpired();
 
 		assertThat(countTokens(userId)).isZero();
-		assertThat(jdbc().sql("SELECT COUNT(*) FROM latchkey_token_family WHERE user_id = ?").param(userId).query(Long.class).single())
+		assertThat(jdbc().sql("SELECT COUNT(*) FROM latchkey_session WHERE user_id = ?").param(userId).query(Long.class).single())
 			.isZero();
 	}
 

@@ -206,7 +206,7 @@ abstract class AbstractReferenceReplayIntegrationTests {
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
 		jdbc.sql("DELETE FROM latchkey_blacklisted_token").update();
 		jdbc.sql("DELETE FROM latchkey_outstanding_token").update();
-		jdbc.sql("DELETE FROM latchkey_token_family").update();
+		jdbc.sql("DELETE FROM latchkey_session").update();
 		jdbc.sql("DELETE FROM latchkey_user").update();
 		assertThat(api.signUp("carol", PASSWORD).status()).isEqualTo(201);
 		jdbc.sql("UPDATE latchkey_user SET is_active = FALSE WHERE username = 'carol'").update();

@@ -58,7 +58,7 @@ class RefreshRaceIntegrationTests {
 			long liveSuccessors = JdbcClient.create(this.dataSource)
 				.sql("""
 						SELECT COUNT(*) FROM latchkey_outstanding_token o
-						JOIN latchkey_token_family f ON f.id = o.family_id
+						JOIN latchkey_session f ON f.id = o.session_id
 						JOIN latchkey_user u ON u.id = o.user_id
 						WHERE f.id = ? AND f.revoked_at IS NULL
 						AND NOT EXISTS (SELECT 1 FROM latchkey_blacklisted_token b WHERE b.token_id = o.id)""")

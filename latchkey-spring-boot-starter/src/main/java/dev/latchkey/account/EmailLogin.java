@@ -6,7 +6,7 @@ import dev.latchkey.token.ClientInfo;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.InvalidCredentialsException;
 import dev.latchkey.user.LoginCheck;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
 
@@ -14,7 +14,7 @@ import dev.latchkey.user.UserRepository;
  * dj-rest-auth's {@code LoginSerializer}: a username or an email address, and a password. An
  * address is turned into the username of its (oldest active) user; an address nobody has is
  * tried as a username, so it costs what a wrong password costs. The password check itself is
- * {@link LoginService}'s, with its lockout. Failures answer dj-rest-auth's 400 messages.
+ * {@link PasswordLogin}'s, with its lockout. Failures answer dj-rest-auth's 400 messages.
  */
 public final class EmailLogin {
 
@@ -22,7 +22,7 @@ public final class EmailLogin {
 
 	static final String UNABLE = "Unable to log in with provided credentials.";
 
-	private final LoginService logins;
+	private final PasswordLogin logins;
 
 	private final AccountEmails emails;
 
@@ -30,7 +30,7 @@ public final class EmailLogin {
 
 	private final List<LoginCheck> checks;
 
-	public EmailLogin(LoginService logins, AccountEmails emails, UserRepository users, List<LoginCheck> checks) {
+	public EmailLogin(PasswordLogin logins, AccountEmails emails, UserRepository users, List<LoginCheck> checks) {
 		this.logins = logins;
 		this.emails = emails;
 		this.users = users;

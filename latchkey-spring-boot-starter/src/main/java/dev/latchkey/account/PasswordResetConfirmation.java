@@ -11,7 +11,7 @@ import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordOwner;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.token.ClientInfo;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
@@ -37,7 +37,7 @@ public final class PasswordResetConfirmation {
 
 	private final PasswordPolicy passwordPolicy;
 
-	private final SessionService sessions;
+	private final UserSessions sessions;
 
 	private final TransactionOperations transactions;
 
@@ -46,7 +46,7 @@ public final class PasswordResetConfirmation {
 	private final AuditLog audit;
 
 	public PasswordResetConfirmation(UserRepository users, PasswordResetTokens tokens, PasswordHasher passwordHasher,
-			PasswordPolicy passwordPolicy, SessionService sessions, TransactionOperations transactions, Clock clock,
+			PasswordPolicy passwordPolicy, UserSessions sessions, TransactionOperations transactions, Clock clock,
 			AuditLog audit) {
 		this.users = users;
 		this.tokens = tokens;

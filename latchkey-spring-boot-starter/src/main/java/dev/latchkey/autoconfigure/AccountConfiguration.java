@@ -32,9 +32,9 @@ import dev.latchkey.mail.MailTemplates;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.throttle.AttemptRepository;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.user.LoginCheck;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.UserRepository;
 
@@ -99,7 +99,7 @@ class AccountConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EmailLogin latchkeyEmailLogin(LoginService logins, AccountEmails emails, UserRepository users,
+	EmailLogin latchkeyEmailLogin(PasswordLogin logins, AccountEmails emails, UserRepository users,
 			ObjectProvider<LoginCheck> checks) {
 		return new EmailLogin(logins, emails, users, checks.orderedStream().toList());
 	}
@@ -123,7 +123,7 @@ class AccountConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordResetConfirmation latchkeyPasswordResetConfirmation(UserRepository users, PasswordResetTokens tokens,
-			PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, SessionService sessions,
+			PasswordHasher passwordHasher, PasswordPolicy passwordPolicy, UserSessions sessions,
 			TransactionOperations latchkeyTransactions, Clock clock, AuditLog audit) {
 		return new PasswordResetConfirmation(users, tokens, passwordHasher, passwordPolicy, sessions,
 				latchkeyTransactions, clock, audit);

@@ -13,8 +13,8 @@ import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.PasswordResetConfirmation;
 import dev.latchkey.account.PasswordResetRequests;
 import dev.latchkey.account.SignUpPolicy;
-import dev.latchkey.token.TokenService;
-import dev.latchkey.user.ProfileService;
+import dev.latchkey.token.SessionStarter;
+import dev.latchkey.user.Profiles;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.InvitationController;
 import dev.latchkey.web.RegistrationController;
@@ -47,16 +47,16 @@ class AccountWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RestAuthLoginController latchkeyRestAuthLoginController(EmailLogin logins, TokenService tokens,
-			TokenResponses responses, RestAuthBodies bodies, ProfileService profiles, ClientInfos clients) {
-		return new RestAuthLoginController(logins, tokens, responses, bodies, profiles, clients);
+	RestAuthLoginController latchkeyRestAuthLoginController(EmailLogin logins, SessionStarter sessionStarter,
+			TokenResponses responses, RestAuthBodies bodies, Profiles profiles, ClientInfos clients) {
+		return new RestAuthLoginController(logins, sessionStarter, responses, bodies, profiles, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RegistrationController latchkeyRegistrationController(AccountRegistration registration, TokenService tokens,
+	RegistrationController latchkeyRegistrationController(AccountRegistration registration, SessionStarter sessionStarter,
 			TokenResponses responses, RestAuthBodies bodies, SiteResolver sites, ClientInfos clients) {
-		return new RegistrationController(registration, tokens, responses, bodies, sites, clients);
+		return new RegistrationController(registration, sessionStarter, responses, bodies, sites, clients);
 	}
 
 	@Bean

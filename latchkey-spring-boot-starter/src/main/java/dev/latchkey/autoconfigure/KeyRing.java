@@ -11,11 +11,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-import dev.latchkey.token.GeneratedSigningKey;
-import dev.latchkey.token.NimbusTokenCodec;
-import dev.latchkey.token.RemoteKeys;
-import dev.latchkey.token.SigningKey;
-import dev.latchkey.token.SigningKeys;
+import dev.latchkey.token.key.GeneratedSigningKey;
+import dev.latchkey.token.key.NimbusTokenCodec;
+import dev.latchkey.token.key.RemoteKeys;
+import dev.latchkey.token.key.SigningKey;
+import dev.latchkey.token.key.SigningKeys;
 
 /**
  * The signing keys the properties describe, checked at start-up: a key that is missing,

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.RevokedSessions;
 
 /**
  * Latchkey's two background jobs, on one daemon thread: picking up sessions revoked by other
@@ -20,7 +20,7 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LatchkeyBackgroundTasks.class);
 
-	private final RevokedFamilies revokedFamilies;
+	private final RevokedSessions revokedSessions;
 
 	private final Runnable cleanup;
 
@@ -28,8 +28,8 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
-	LatchkeyBackgroundTasks(RevokedFamilies revokedFamilies, Runnable cleanup, LatchkeyProperties.Sessions settings) {
-		this.revokedFamilies = revokedFamilies;
+	LatchkeyBackgroundTasks(RevokedSessions revokedSessions, Runnable cleanup, LatchkeyProperties.Sessions settings) {
+		this.revokedSessions = revokedSessions;
 		this.cleanup = cleanup;
 		this.settings = settings;
 	}
@@ -42,7 +42,7 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 			return thread;
 		});
 		long poll = this.settings.revocationPollInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(() -> run("revocation reload", this.revokedFamilies::reload), 0, poll,
+		this.scheduler.scheduleWithFixedDelay(() -> run("revocation reload", this.revokedSessions::reload), 0, poll,
 				TimeUnit.MILLISECONDS);
 		if (this.settings.cleanupEnabled()) {
 			long cleanup = this.settings.cleanupInterval().toMillis();

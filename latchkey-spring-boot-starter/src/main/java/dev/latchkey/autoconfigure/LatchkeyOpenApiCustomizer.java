@@ -75,7 +75,7 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		openApi.paths(paths);
 		openApi.addTagsItem(new Tag().name(TOKENS).description("SimpleJWT's token views"));
 		openApi.addTagsItem(new Tag().name(ACCOUNT).description("dj-rest-auth's sign-up, user and password views"));
-		openApi.addTagsItem(new Tag().name(SESSIONS).description("The user's sessions (refresh-token families)"));
+		openApi.addTagsItem(new Tag().name(SESSIONS).description("The user's sessions "));
 	}
 
 	private Map<String, PathItem> endpoints() {

@@ -21,7 +21,7 @@ import dev.latchkey.web.TokenDelivery;
  * @param password password hashing and validation settings
  * @param web HTTP settings
  * @param cookies token cookie settings
- * @param sessions session (refresh-token family) settings
+ * @param sessions session  settings
  * @param throttle brute-force protection and sign-up limits
  */
 @ConfigurationProperties("latchkey")
@@ -194,7 +194,7 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	}
 
 	/**
-	 * Session (refresh-token family) settings.
+	 * Session  settings.
 	 *
 	 * @param gracePeriod how long a rotated-out refresh token may be presented again (two tabs
 	 * refreshing at once) before that counts as reuse and revokes the session

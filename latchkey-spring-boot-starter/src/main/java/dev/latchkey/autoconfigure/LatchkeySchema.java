@@ -33,7 +33,7 @@ public final class LatchkeySchema {
 	}
 
 	/** Tables whose {@code user_id} referenced {@code latchkey_user} in the migrations. */
-	private static final List<String> USER_REFERENCES = List.of("latchkey_token_family", "latchkey_user_field",
+	private static final List<String> USER_REFERENCES = List.of("latchkey_session", "latchkey_user_field",
 			"latchkey_outstanding_token");
 
 	static LatchkeySchema migrate(DataSource dataSource, boolean ownUserStore) {

@@ -22,7 +22,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
 import dev.latchkey.web.ApiPaths;
@@ -55,7 +55,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeySecurity latchkeySecurity(LatchkeyProperties properties, TokenService tokens, UserRepository users,
+	LatchkeySecurity latchkeySecurity(LatchkeyProperties properties, AccessTokenAuthenticator tokens, UserRepository users,
 			CsrfTokens csrf, ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities) {
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());

@@ -25,9 +25,9 @@ import dev.latchkey.database.DatabaseMonitor;
 import dev.latchkey.database.DatabaseProbe;
 import dev.latchkey.database.ReadOnlyDatabaseException;
 import dev.latchkey.token.JdbcOutstandingTokenRepository;
-import dev.latchkey.token.JdbcTokenFamilyRepository;
+import dev.latchkey.token.JdbcSessionRepository;
 import dev.latchkey.token.OutstandingTokenRepository;
-import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.token.SessionRepository;
 import dev.latchkey.user.CachingUserFieldRepository;
 import dev.latchkey.user.CachingUserRepository;
 import dev.latchkey.user.JdbcUserFieldRepository;
@@ -121,9 +121,9 @@ class StorageConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenFamilyRepository latchkeyTokenFamilyRepository(DataSource dataSource, LatchkeySchema schema,
+	SessionRepository latchkeySessionRepository(DataSource dataSource, LatchkeySchema schema,
 			LatchkeyResilienceProperties resilience) {
-		return new JdbcTokenFamilyRepository(jdbc(dataSource, resilience));
+		return new JdbcSessionRepository(jdbc(dataSource, resilience));
 	}
 
 	/** Every Latchkey statement is cancelled after the query timeout (whole seconds, at least 1). */

@@ -16,19 +16,22 @@ import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.token.ActiveUsers;
 import dev.latchkey.token.ExpiredTokenCleaner;
 import dev.latchkey.token.ExtraClaims;
-import dev.latchkey.token.LatchkeyJwtDecoder;
+import dev.latchkey.token.key.LatchkeyJwtDecoder;
 import dev.latchkey.token.OutstandingTokenRepository;
-import dev.latchkey.token.PublicKeySet;
-import dev.latchkey.token.RevokedFamilies;
+import dev.latchkey.token.key.PublicKeySet;
+import dev.latchkey.token.RevokedSessions;
 import dev.latchkey.token.RotationSettings;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.token.SlidingSettings;
 import dev.latchkey.token.SlidingTokens;
-import dev.latchkey.token.TokenFamilyRepository;
+import dev.latchkey.token.SessionRepository;
 import dev.latchkey.token.TokenRefresher;
 import dev.latchkey.token.TokenCodec;
 import dev.latchkey.token.TokenIssuer;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.AccessTokenAuthenticator;
+import dev.latchkey.token.Logout;
+import dev.latchkey.token.RevocationCheck;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.token.TokenVerifier;
 import dev.latchkey.user.User;
@@ -96,32 +99,51 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevokedFamilies latchkeyRevokedFamilies(TokenFamilyRepository families, TokenSettings settings,
+	RevokedSessions latchkeyRevokedSessions(SessionRepository sessions, TokenSettings settings,
 			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock) {
 		// The list ages by one poll (and one slow query) even when all is well.
 		Duration staleLimit = StorageConfiguration.outageTolerance(properties, resilience)
 			.plus(properties.sessions().revocationPollInterval())
 			.plus(resilience.queryTimeout());
-		return new RevokedFamilies(families, settings.accessLifetime().plus(settings.leeway()), staleLimit, clock);
+		return new RevokedSessions(sessions, settings.accessLifetime().plus(settings.leeway()), staleLimit, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenService latchkeyTokenService(TokenIssuer issuer, TokenVerifier verifier,
-			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, RotationSettings rotation, Clock clock, AuditLog audit,
+	SessionStarter latchkeySessionStarter(TokenIssuer issuer, OutstandingTokenRepository outstandingTokens,
+			SessionRepository sessions, RotationSettings rotation, Clock clock) {
+		return new SessionStarter(issuer, outstandingTokens, sessions, rotation, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenAuthenticator latchkeyAccessTokenAuthenticator(TokenVerifier verifier, RevokedSessions revokedSessions,
 			LatchkeyProperties properties) {
-		return new TokenService(issuer, verifier, outstandingTokens, families, revokedFamilies,
-				rotation, clock, audit, properties.jwt().acceptSlidingTokens());
+		return new AccessTokenAuthenticator(verifier, revokedSessions, properties.jwt().acceptSlidingTokens());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SlidingTokens latchkeySlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, ActiveUsers activeUsers, LatchkeyProperties properties, Clock clock) {
+	RevocationCheck latchkeyRevocationCheck(TokenVerifier verifier, RevokedSessions revokedSessions,
+			OutstandingTokenRepository outstandingTokens, SessionRepository sessions) {
+		return new RevocationCheck(verifier, revokedSessions, outstandingTokens, sessions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Logout latchkeyLogout(TokenVerifier verifier, OutstandingTokenRepository outstandingTokens,
+			SessionRepository sessions, RevokedSessions revokedSessions, RotationSettings rotation, Clock clock,
+			AuditLog audit) {
+		return new Logout(verifier, outstandingTokens, sessions, revokedSessions, rotation, clock, audit);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SlidingTokens latchkeySlidingTokens(TokenIssuer issuer, TokenVerifier verifier, SessionRepository sessions,
+			RevokedSessions revokedSessions, ActiveUsers activeUsers, LatchkeyProperties properties, Clock clock) {
 		LatchkeyProperties.Jwt jwt = properties.jwt();
 		try {
-			return new SlidingTokens(issuer, verifier, families, revokedFamilies, activeUsers, new SlidingSettings(
+			return new SlidingTokens(issuer, verifier, sessions, revokedSessions, activeUsers, new SlidingSettings(
 					jwt.slidingTokenLifetime(), jwt.slidingTokenRefreshLifetime(), jwt.acceptSlidingTokens()), clock);
 		}
 		catch (IllegalArgumentException ex) {
@@ -133,32 +155,32 @@ class TokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenRefresher latchkeyTokenRefresher(TokenVerifier verifier, TokenIssuer issuer,
-			OutstandingTokenRepository outstandingTokens, TokenFamilyRepository families, RotationSettings rotation,
-			ActiveUsers activeUsers, RevokedFamilies revokedFamilies, TransactionOperations latchkeyTransactions,
+			OutstandingTokenRepository outstandingTokens, SessionRepository sessions, RotationSettings rotation,
+			ActiveUsers activeUsers, RevokedSessions revokedSessions, TransactionOperations latchkeyTransactions,
 			Clock clock, AuditLog audit) {
-		return new TokenRefresher(verifier, issuer, outstandingTokens, families, rotation, activeUsers,
-				revokedFamilies, latchkeyTransactions, clock, audit);
+		return new TokenRefresher(verifier, issuer, outstandingTokens, sessions, rotation, activeUsers,
+				revokedSessions, latchkeyTransactions, clock, audit);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionService latchkeySessionService(TokenFamilyRepository families, RevokedFamilies revokedFamilies,
+	UserSessions latchkeyUserSessions(SessionRepository sessions, RevokedSessions revokedSessions,
 			TokenSettings settings, Clock clock, AuditLog audit) {
-		return new SessionService(families, revokedFamilies, settings.refreshLifetime(), clock, audit);
+		return new UserSessions(sessions, revokedSessions, settings.refreshLifetime(), clock, audit);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ExpiredTokenCleaner latchkeyExpiredTokenCleaner(OutstandingTokenRepository outstandingTokens,
-			TokenFamilyRepository families, LatchkeyProperties properties, Clock clock) {
-		return new ExpiredTokenCleaner(outstandingTokens, families, properties.sessions().cleanupBatchSize(), clock);
+			SessionRepository sessions, LatchkeyProperties properties, Clock clock) {
+		return new ExpiredTokenCleaner(outstandingTokens, sessions, properties.sessions().cleanupBatchSize(), clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeyBackgroundTasks latchkeyBackgroundTasks(RevokedFamilies revokedFamilies, ExpiredTokenCleaner cleaner,
+	LatchkeyBackgroundTasks latchkeyBackgroundTasks(RevokedSessions revokedSessions, ExpiredTokenCleaner cleaner,
 			LoginThrottle throttle, LatchkeyProperties properties) {
-		return new LatchkeyBackgroundTasks(revokedFamilies, () -> {
+		return new LatchkeyBackgroundTasks(revokedSessions, () -> {
 			cleaner.flushExpired();
 			throttle.deleteIdle();
 		}, properties.sessions());
@@ -166,7 +188,7 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LatchkeyJwtDecoder latchkeyJwtDecoder(TokenService tokens, ActiveUsers latchkeyActiveUsers) {
+	LatchkeyJwtDecoder latchkeyJwtDecoder(AccessTokenAuthenticator tokens, ActiveUsers latchkeyActiveUsers) {
 		return new LatchkeyJwtDecoder(tokens, latchkeyActiveUsers);
 	}
 

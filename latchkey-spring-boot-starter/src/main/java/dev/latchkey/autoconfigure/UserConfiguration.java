@@ -34,9 +34,9 @@ import dev.latchkey.throttle.JdbcAttemptRepository;
 import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.user.CredentialsAuthenticator;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.PasswordChange;
-import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.Profiles;
 import dev.latchkey.user.Registration;
 import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.UserFieldRepository;
@@ -130,9 +130,9 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoginService latchkeyLoginService(CredentialsAuthenticator authenticator, UserLookup lookup,
+	PasswordLogin latchkeyLoginService(CredentialsAuthenticator authenticator, UserLookup lookup,
 			LoginThrottle throttle, AuditLog audit) {
-		return new LoginService(authenticator, lookup, throttle, audit);
+		return new PasswordLogin(authenticator, lookup, throttle, audit);
 	}
 
 	@Bean
@@ -178,8 +178,8 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProfileService latchkeyProfileService(UserRepository users, UserFieldRepository fieldValues) {
-		return new ProfileService(users, fieldValues);
+	Profiles latchkeyProfileService(UserRepository users, UserFieldRepository fieldValues) {
+		return new Profiles(users, fieldValues);
 	}
 
 }

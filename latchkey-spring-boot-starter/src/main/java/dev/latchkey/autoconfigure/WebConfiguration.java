@@ -20,21 +20,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 import dev.latchkey.password.PasswordHasher;
-import dev.latchkey.token.PublicKeySet;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.key.PublicKeySet;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.token.TokenRefresher;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.Logout;
+import dev.latchkey.token.RevocationCheck;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.user.LoginCheck;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.SignUpField;
 import dev.latchkey.user.UserAdministration;
 import dev.latchkey.user.UserDirectory;
-import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.Profiles;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
 import dev.latchkey.web.ClientInfos;
@@ -190,19 +192,19 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SignUpController latchkeySignUpController(Registration registration, TokenService tokens,
+	SignUpController latchkeySignUpController(Registration registration, SessionStarter sessionStarter,
 			TokenResponses responses, ClientInfos clients, ObjectProvider<SignUpField> extraFields,
 			ObjectProvider<LoginCheck> checks, ObjectProvider<SignUpPolicy> policy,
 			ObjectProvider<EmailVerification> verification, ObjectProvider<SiteResolver> sites) {
-		return new SignUpController(registration, tokens, responses, clients, extraFields.orderedStream().toList(),
+		return new SignUpController(registration, sessionStarter, responses, clients, extraFields.orderedStream().toList(),
 				checks.orderedStream().toList(), policy.getIfUnique(), verification.getIfUnique(), sites.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenObtainController latchkeyTokenObtainController(LoginService logins, TokenService tokens,
+	TokenObtainController latchkeyTokenObtainController(PasswordLogin logins, SessionStarter sessionStarter,
 			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks) {
-		return new TokenObtainController(logins, tokens, responses, clients, checks.orderedStream().toList());
+		return new TokenObtainController(logins, sessionStarter, responses, clients, checks.orderedStream().toList());
 	}
 
 	@Bean
@@ -223,40 +225,40 @@ class WebConfiguration {
 	// A sliding token lives in the body only: with cookie delivery no body carries a token, so the
 	// sliding endpoints are not served at all.
 	@ConditionalOnExpression("!'${latchkey.web.token-delivery:both}'.equalsIgnoreCase('cookie')")
-	SlidingTokenController latchkeySlidingTokenController(LoginService logins, SlidingTokens slidingTokens,
+	SlidingTokenController latchkeySlidingTokenController(PasswordLogin logins, SlidingTokens slidingTokens,
 			ClientInfos clients, ObjectProvider<LoginCheck> checks) {
 		return new SlidingTokenController(logins, slidingTokens, clients, checks.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenVerifyController latchkeyTokenVerifyController(TokenService tokens) {
-		return new TokenVerifyController(tokens);
+	TokenVerifyController latchkeyTokenVerifyController(RevocationCheck revocations) {
+		return new TokenVerifyController(revocations);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenBlacklistController latchkeyTokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens,
+	TokenBlacklistController latchkeyTokenBlacklistController(Logout logout, RefreshTokenSource refreshTokens,
 			ClientInfos clients) {
-		return new TokenBlacklistController(tokens, refreshTokens, clients);
+		return new TokenBlacklistController(logout, refreshTokens, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LogoutController latchkeyLogoutController(TokenService tokens, SessionService sessions,
+	LogoutController latchkeyLogoutController(Logout logout, UserSessions sessions,
 			RefreshTokenSource refreshTokens, TokenResponses responses, ClientInfos clients) {
-		return new LogoutController(tokens, sessions, refreshTokens, responses, clients);
+		return new LogoutController(logout, sessions, refreshTokens, responses, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionsController latchkeySessionsController(SessionService sessions, ClientInfos clients) {
+	SessionsController latchkeySessionsController(UserSessions sessions, ClientInfos clients) {
 		return new SessionsController(sessions, clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, SessionService sessions,
+	PasswordChangeController latchkeyPasswordChangeController(PasswordChange passwordChange, UserSessions sessions,
 			ClientInfos clients) {
 		return new PasswordChangeController(passwordChange, sessions, clients);
 	}
@@ -264,14 +266,14 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(UserDirectory.class)
-	UserAdminController latchkeyUserAdminController(UserDirectory directory, SessionService sessions,
+	UserAdminController latchkeyUserAdminController(UserDirectory directory, UserSessions sessions,
 			ClientInfos clients) {
 		return new UserAdminController(new UserAdministration(directory, sessions), clients);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CurrentUserController latchkeyCurrentUserController(ProfileService profiles,
+	CurrentUserController latchkeyCurrentUserController(Profiles profiles,
 			ObjectProvider<EmailVerification> verification, ObjectProvider<SiteResolver> sites) {
 		return new CurrentUserController(profiles, verification.getIfUnique(), sites.getIfUnique());
 	}

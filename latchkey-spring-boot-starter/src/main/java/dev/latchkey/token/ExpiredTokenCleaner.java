@@ -12,16 +12,16 @@ public final class ExpiredTokenCleaner {
 
 	private final OutstandingTokenRepository tokens;
 
-	private final TokenFamilyRepository families;
+	private final SessionRepository sessions;
 
 	private final int batchSize;
 
 	private final Clock clock;
 
-	public ExpiredTokenCleaner(OutstandingTokenRepository tokens, TokenFamilyRepository families, int batchSize,
+	public ExpiredTokenCleaner(OutstandingTokenRepository tokens, SessionRepository sessions, int batchSize,
 			Clock clock) {
 		this.tokens = tokens;
-		this.families = families;
+		this.sessions = sessions;
 		this.batchSize = batchSize;
 		this.clock = clock;
 	}
@@ -39,7 +39,7 @@ public final class ExpiredTokenCleaner {
 			deleted += batch;
 		}
 		while (batch == this.batchSize);
-		while (this.families.deleteExpired(now, this.batchSize) == this.batchSize) {
+		while (this.sessions.deleteExpired(now, this.batchSize) == this.batchSize) {
 			// keep going until a partial batch shows the table is clean
 		}
 		return deleted;

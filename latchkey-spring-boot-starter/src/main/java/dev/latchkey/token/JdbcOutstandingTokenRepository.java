@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcOutstandingTokenRepository implements OutstandingTokenRepository {
 
 	private static final String INSERT = """
-			INSERT INTO latchkey_outstanding_token (jti, user_id, family_id, created_at, expires_at)
-			VALUES (:jti, :userId, :familyId, :createdAt, :expiresAt)""";
+			INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
+			VALUES (:jti, :userId, :sessionId, :createdAt, :expiresAt)""";
 
 	private static final String FIND = """
-			SELECT o.jti, o.user_id, o.family_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at,
+			SELECT o.jti, o.user_id, o.session_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at,
 			       b.id AS blacklist_id
 			FROM latchkey_outstanding_token o
 			LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id
@@ -54,7 +54,7 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 		this.jdbc.sql(INSERT)
 			.param("jti", token.tokenId())
 			.param("userId", token.userId())
-			.param("familyId", token.familyId())
+			.param("sessionId", token.sessionId())
 			.param("createdAt", Timestamp.from(token.createdAt()))
 			.param("expiresAt", Timestamp.from(token.expiresAt()))
 			.update();
@@ -99,7 +99,7 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 	}
 
 	private static OutstandingToken mapRow(ResultSet rs, int rowNum) throws SQLException {
-		return new OutstandingToken(rs.getString("jti"), rs.getLong("user_id"), rs.getString("family_id"),
+		return new OutstandingToken(rs.getString("jti"), rs.getLong("user_id"), rs.getString("session_id"),
 				JdbcInstants.read(rs, "created_at"), JdbcInstants.read(rs, "expires_at"), rs.getString("replaced_by"),
 				JdbcInstants.read(rs, "replaced_at"), rs.getObject("blacklist_id") != null);
 	}

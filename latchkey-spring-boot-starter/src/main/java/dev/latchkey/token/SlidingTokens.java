@@ -17,9 +17,9 @@ public final class SlidingTokens {
 
 	private final TokenVerifier verifier;
 
-	private final TokenFamilyRepository families;
+	private final SessionRepository sessions;
 
-	private final RevokedFamilies revokedFamilies;
+	private final RevokedSessions revokedSessions;
 
 	private final ActiveUsers activeUsers;
 
@@ -27,13 +27,13 @@ public final class SlidingTokens {
 
 	private final Clock clock;
 
-	public SlidingTokens(TokenIssuer issuer, TokenVerifier verifier, TokenFamilyRepository families,
-			RevokedFamilies revokedFamilies, ActiveUsers activeUsers, SlidingSettings settings, Clock clock) {
+	public SlidingTokens(TokenIssuer issuer, TokenVerifier verifier, SessionRepository sessions,
+			RevokedSessions revokedSessions, ActiveUsers activeUsers, SlidingSettings settings, Clock clock) {
 		this.activeUsers = activeUsers;
 		this.issuer = issuer;
 		this.verifier = verifier;
-		this.families = families;
-		this.revokedFamilies = revokedFamilies;
+		this.sessions = sessions;
+		this.revokedSessions = revokedSessions;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -42,9 +42,9 @@ public final class SlidingTokens {
 	public String obtain(long userId, ClientInfo client) {
 		Instant now = this.clock.instant();
 		Instant refreshExpiresAt = now.plus(this.settings.refreshLifetime());
-		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, refreshExpiresAt, null, client);
-		this.families.save(family);
-		return this.issuer.issueSliding(userId, family.id(), TokenIssuer.newTokenId(), refreshExpiresAt,
+		Session session = new Session(TokenIssuer.newTokenId(), userId, now, now, refreshExpiresAt, null, client);
+		this.sessions.save(session);
+		return this.issuer.issueSliding(userId, session.id(), TokenIssuer.newTokenId(), refreshExpiresAt,
 				this.settings.lifetime());
 	}
 
@@ -61,15 +61,15 @@ public final class SlidingTokens {
 			throw new InvalidTokenException(REFRESH_EXPIRED);
 		}
 		String sessionId = verified.sessionId();
-		if (this.revokedFamilies.isRevoked(sessionId)
-				|| (sessionId != null && this.families.find(sessionId).map(TokenFamily::isRevoked).orElse(false))) {
+		if (this.revokedSessions.isRevoked(sessionId)
+				|| (sessionId != null && this.sessions.find(sessionId).map(Session::isRevoked).orElse(false))) {
 			throw InvalidTokenException.blacklisted();
 		}
 		if (!this.activeUsers.isActive(verified.userId())) {
 			throw InvalidTokenException.noActiveAccount();
 		}
 		if (sessionId != null) {
-			this.families.touch(sessionId, now);
+			this.sessions.touch(sessionId, now);
 		}
 		return this.issuer.issueSliding(verified.userId(), sessionId, verified.tokenId(),
 				Instant.ofEpochSecond(seconds.longValue()), this.settings.lifetime());

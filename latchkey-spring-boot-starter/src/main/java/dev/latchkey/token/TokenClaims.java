@@ -22,7 +22,7 @@ public final class TokenClaims {
 
 	public static final String ISSUER = "iss";
 
-	/** The session (refresh-token family) a token belongs to, as OpenID Connect names it. */
+	/** The session  a token belongs to, as OpenID Connect names it. */
 	public static final String SESSION_ID = "sid";
 
 	public static final String DEFAULT_USER_ID = "user_id";

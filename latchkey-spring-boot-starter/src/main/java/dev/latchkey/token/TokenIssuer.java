@@ -46,22 +46,22 @@ public final class TokenIssuer {
 	 * Issue a refresh token and the access token that goes with it, sharing one {@code iat}; the
 	 * refresh token never outlives {@code notAfter} (the session's absolute end).
 	 * @param userId the user's primary key
-	 * @param familyId the session, written as the {@code sid} claim ({@code null} for none)
+	 * @param sessionId the session, written as the {@code sid} claim ({@code null} for none)
 	 * @param notAfter the latest {@code exp} the refresh token may have
 	 * @return the pair and what must be recorded of its refresh token
 	 */
-	public IssuedPair issuePair(long userId, String familyId, Instant notAfter) {
+	public IssuedPair issuePair(long userId, String sessionId, Instant notAfter) {
 		Instant now = this.clock.instant();
 		Instant refreshExpiry = min(now.plus(this.settings.refreshLifetime()), notAfter);
 		String refreshId = newTokenId();
-		String refresh = encode(TokenType.REFRESH, refreshId, userId, familyId, now, refreshExpiry);
-		return new IssuedPair(new TokenPair(issueAccess(userId, familyId), refresh), refreshId, now, refreshExpiry);
+		String refresh = encode(TokenType.REFRESH, refreshId, userId, sessionId, now, refreshExpiry);
+		return new IssuedPair(new TokenPair(issueAccess(userId, sessionId), refresh), refreshId, now, refreshExpiry);
 	}
 
 	/** Issue an access token alone (refresh without rotation). */
-	public String issueAccess(long userId, String familyId) {
+	public String issueAccess(long userId, String sessionId) {
 		Instant now = this.clock.instant();
-		return encode(TokenType.ACCESS, newTokenId(), userId, familyId, now, now.plus(this.settings.accessLifetime()));
+		return encode(TokenType.ACCESS, newTokenId(), userId, sessionId, now, now.plus(this.settings.accessLifetime()));
 	}
 
 	/**
@@ -71,10 +71,10 @@ public final class TokenIssuer {
 	 * @param refreshExpiresAt the {@code refresh_exp} claim
 	 * @param lifetime how long the token authenticates
 	 */
-	public String issueSliding(long userId, String familyId, String tokenId, Instant refreshExpiresAt,
+	public String issueSliding(long userId, String sessionId, String tokenId, Instant refreshExpiresAt,
 			java.time.Duration lifetime) {
 		Instant now = this.clock.instant();
-		Map<String, Object> claims = claims(TokenType.SLIDING, tokenId, userId, familyId, now, now.plus(lifetime));
+		Map<String, Object> claims = claims(TokenType.SLIDING, tokenId, userId, sessionId, now, now.plus(lifetime));
 		claims.put(TokenClaims.REFRESH_EXPIRES_AT, refreshExpiresAt.getEpochSecond());
 		return this.codec.encode(claims);
 	}
@@ -84,16 +84,16 @@ public final class TokenIssuer {
 	 * {@code jti}, {@code iat} and {@code exp}, so handing it out twice forks nothing.
 	 */
 	public String reissueRefresh(OutstandingToken token) {
-		return encode(TokenType.REFRESH, token.tokenId(), token.userId(), token.familyId(), token.createdAt(),
+		return encode(TokenType.REFRESH, token.tokenId(), token.userId(), token.sessionId(), token.createdAt(),
 				token.expiresAt());
 	}
 
-	private String encode(TokenType type, String tokenId, long userId, String familyId, Instant issuedAt,
+	private String encode(TokenType type, String tokenId, long userId, String sessionId, Instant issuedAt,
 			Instant expiresAt) {
-		return this.codec.encode(claims(type, tokenId, userId, familyId, issuedAt, expiresAt));
+		return this.codec.encode(claims(type, tokenId, userId, sessionId, issuedAt, expiresAt));
 	}
 
-	private Map<String, Object> claims(TokenType type, String tokenId, long userId, String familyId, Instant issuedAt,
+	private Map<String, Object> claims(TokenType type, String tokenId, long userId, String sessionId, Instant issuedAt,
 			Instant expiresAt) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put(TokenClaims.TOKEN_TYPE, type.claimValue());
@@ -101,8 +101,8 @@ public final class TokenIssuer {
 		claims.put(TokenClaims.ISSUED_AT, issuedAt.getEpochSecond());
 		claims.put(TokenClaims.TOKEN_ID, tokenId);
 		claims.put(this.settings.userIdClaim(), userId);
-		if (familyId != null) {
-			claims.put(TokenClaims.SESSION_ID, familyId);
+		if (sessionId != null) {
+			claims.put(TokenClaims.SESSION_ID, sessionId);
 		}
 		if (this.settings.audience() != null) {
 			claims.put(TokenClaims.AUDIENCE, this.settings.audience());

@@ -34,13 +34,13 @@ public final class TokenRefresher {
 
 	private final OutstandingTokenRepository tokens;
 
-	private final TokenFamilyRepository families;
+	private final SessionRepository sessions;
 
 	private final RotationSettings rotation;
 
 	private final ActiveUsers activeUsers;
 
-	private final RevokedFamilies revokedFamilies;
+	private final RevokedSessions revokedSessions;
 
 	private final TransactionOperations transactions;
 
@@ -49,16 +49,16 @@ public final class TokenRefresher {
 	private final AuditLog audit;
 
 	public TokenRefresher(TokenVerifier verifier, TokenIssuer issuer, OutstandingTokenRepository tokens,
-			TokenFamilyRepository families, RotationSettings rotation, ActiveUsers activeUsers,
-			RevokedFamilies revokedFamilies, TransactionOperations transactions, Clock clock, AuditLog audit) {
+			SessionRepository sessions, RotationSettings rotation, ActiveUsers activeUsers,
+			RevokedSessions revokedSessions, TransactionOperations transactions, Clock clock, AuditLog audit) {
 		this.audit = audit;
 		this.verifier = verifier;
 		this.issuer = issuer;
 		this.tokens = tokens;
-		this.families = families;
+		this.sessions = sessions;
 		this.rotation = rotation;
 		this.activeUsers = activeUsers;
-		this.revokedFamilies = revokedFamilies;
+		this.revokedSessions = revokedSessions;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -75,11 +75,11 @@ public final class TokenRefresher {
 		for (int attempt = 1;; attempt++) {
 			try {
 				Outcome outcome = this.transactions.execute((status) -> refreshStored(presented));
-				if (outcome.revokedFamily() != null) {
+				if (outcome.revokedSession() != null) {
 					this.audit.record(AuditEvent.REUSE_DETECTED, presented.userId(), client.ip(), client.userAgent(),
 							"session revoked");
 				}
-				RefreshedTokens refreshed = outcome.unwrap(this.revokedFamilies);
+				RefreshedTokens refreshed = outcome.unwrap(this.revokedSessions);
 				this.audit.refreshed(presented.userId());
 				return refreshed;
 			}
@@ -99,35 +99,35 @@ public final class TokenRefresher {
 			return adopt(presented, now);
 		}
 		OutstandingToken token = stored.get();
-		TokenFamily family = this.families.find(token.familyId()).orElse(null);
-		if (family == null || family.isRevoked()) {
+		Session session = this.sessions.find(token.sessionId()).orElse(null);
+		if (session == null || session.isRevoked()) {
 			return Outcome.failed(InvalidTokenException.blacklisted());
 		}
 		if (token.isReplaced() && this.rotation.detectsReuse()) {
-			return replay(token, family, now);
+			return replay(token, session, now);
 		}
 		if (token.blacklisted()) {
 			return Outcome.failed(InvalidTokenException.blacklisted());
 		}
-		if (!family.expiresAt().isAfter(now)) {
+		if (!session.expiresAt().isAfter(now)) {
 			return Outcome.failed(InvalidTokenException.invalidOrExpired());
 		}
 		if (!this.activeUsers.isActive(token.userId())) {
 			return Outcome.failed(InvalidTokenException.noActiveAccount());
 		}
-		this.families.touch(family.id(), now);
+		this.sessions.touch(session.id(), now);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()), null);
 		}
-		return rotate(token, family, now);
+		return rotate(token, session, now);
 	}
 
-	private Outcome rotate(OutstandingToken token, TokenFamily family, Instant now) {
-		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), family.id(), family.expiresAt());
+	private Outcome rotate(OutstandingToken token, Session session, Instant now) {
+		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), session.id(), session.expiresAt());
 		if (this.rotation.detectsReuse() && !this.tokens.markReplaced(token.tokenId(), next.refreshTokenId(), now)) {
-			return replay(this.tokens.find(token.tokenId()).orElseThrow(), family, now);
+			return replay(this.tokens.find(token.tokenId()).orElseThrow(), session, now);
 		}
-		this.tokens.save(OutstandingToken.issued(next.refreshTokenId(), token.userId(), family.id(), next.issuedAt(),
+		this.tokens.save(OutstandingToken.issued(next.refreshTokenId(), token.userId(), session.id(), next.issuedAt(),
 				next.refreshExpiresAt()));
 		if (this.rotation.blacklistAfterRotation()) {
 			this.tokens.blacklist(token.tokenId(), now);
@@ -136,18 +136,18 @@ public final class TokenRefresher {
 	}
 
 	/** A token that was already rotated out is presented again. */
-	private Outcome replay(OutstandingToken token, TokenFamily family, Instant now) {
+	private Outcome replay(OutstandingToken token, Session session, Instant now) {
 		boolean withinGrace = !this.rotation.gracePeriod().isZero()
 				&& !now.isAfter(token.replacedAt().plus(this.rotation.gracePeriod()));
 		if (withinGrace) {
 			Optional<OutstandingToken> successor = this.tokens.find(token.replacedBy());
 			if (successor.isPresent() && !successor.get().blacklisted() && this.activeUsers.isActive(token.userId())) {
-				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()),
+				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()),
 						this.issuer.reissueRefresh(successor.get()));
 			}
 		}
-		this.families.revoke(token.userId(), family.id(), null, now);
-		return Outcome.revoked(family.id());
+		this.sessions.revoke(token.userId(), session.id(), null, now);
+		return Outcome.revoked(session.id());
 	}
 
 	/** A valid refresh token Latchkey has no record of (issued by Django during a cut-over). */
@@ -155,20 +155,20 @@ public final class TokenRefresher {
 		if (!this.activeUsers.isActive(presented.userId())) {
 			return Outcome.failed(InvalidTokenException.noActiveAccount());
 		}
-		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), presented.userId(), now, now,
+		Session session = new Session(TokenIssuer.newTokenId(), presented.userId(), now, now,
 				now.plus(this.rotation.sessionMaximum()), null, ClientInfo.none());
-		this.families.save(family);
-		OutstandingToken token = OutstandingToken.issued(presented.tokenId(), presented.userId(), family.id(),
+		this.sessions.save(session);
+		OutstandingToken token = OutstandingToken.issued(presented.tokenId(), presented.userId(), session.id(),
 				presented.issuedAt(), presented.expiresAt());
 		this.tokens.save(token);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()), null);
 		}
-		return rotate(token, family, now);
+		return rotate(token, session, now);
 	}
 
 	/** What a refresh transaction decided; failures are thrown only after it committed. */
-	private record Outcome(RefreshedTokens tokens, InvalidTokenException error, String revokedFamily) {
+	private record Outcome(RefreshedTokens tokens, InvalidTokenException error, String revokedSession) {
 
 		static Outcome refreshed(String access, String refresh) {
 			return new Outcome(new RefreshedTokens(access, refresh), null, null);
@@ -178,13 +178,13 @@ public final class TokenRefresher {
 			return new Outcome(null, error, null);
 		}
 
-		static Outcome revoked(String familyId) {
-			return new Outcome(null, InvalidTokenException.blacklisted(), familyId);
+		static Outcome revoked(String sessionId) {
+			return new Outcome(null, InvalidTokenException.blacklisted(), sessionId);
 		}
 
-		RefreshedTokens unwrap(RevokedFamilies revokedFamilies) {
-			if (this.revokedFamily != null) {
-				revokedFamilies.markRevoked(this.revokedFamily);
+		RefreshedTokens unwrap(RevokedSessions revokedSessions) {
+			if (this.revokedSession != null) {
+				revokedSessions.markRevoked(this.revokedSession);
 			}
 			if (this.error != null) {
 				throw this.error;

@@ -25,7 +25,7 @@ public final class PasswordChange {
 
 	private final UserRepository users;
 
-	private final PasswordHasher passwordEncoder;
+	private final PasswordHasher passwordHasher;
 
 	private final PasswordPolicy passwordPolicy;
 
@@ -33,10 +33,10 @@ public final class PasswordChange {
 
 	private final AuditLog audit;
 
-	public PasswordChange(UserRepository users, PasswordHasher passwordEncoder, PasswordPolicy passwordPolicy,
+	public PasswordChange(UserRepository users, PasswordHasher passwordHasher, PasswordPolicy passwordPolicy,
 			LoginThrottle throttle, AuditLog audit) {
 		this.users = users;
-		this.passwordEncoder = passwordEncoder;
+		this.passwordHasher = passwordHasher;
 		this.passwordPolicy = passwordPolicy;
 		this.throttle = throttle;
 		this.audit = audit;
@@ -67,7 +67,7 @@ public final class PasswordChange {
 					new PasswordOwner(user.username(), user.name(), user.email())));
 		}
 		errors.throwIfAny();
-		this.users.updatePassword(user.id(), this.passwordEncoder.encode(newPassword1));
+		this.users.updatePassword(user.id(), this.passwordHasher.encode(newPassword1));
 		record(AuditEvent.PASSWORD_CHANGED, user.id(), client, "ok");
 	}
 
@@ -82,7 +82,7 @@ public final class PasswordChange {
 		}
 		boolean matches;
 		try {
-			matches = this.passwordEncoder.matches(oldPassword, user.passwordHash());
+			matches = this.passwordHasher.matches(oldPassword, user.passwordHash());
 		}
 		catch (RuntimeException ex) {
 			// The hash never ran (pool busy): the attempt is given back.

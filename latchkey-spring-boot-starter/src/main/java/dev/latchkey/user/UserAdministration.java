@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import dev.latchkey.token.ClientInfo;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 
 /**
  * What a superuser may do to other users (Django admin's user list): find them, deactivate one
@@ -17,9 +17,9 @@ public final class UserAdministration {
 
 	private final UserDirectory directory;
 
-	private final SessionService sessions;
+	private final UserSessions sessions;
 
-	public UserAdministration(UserDirectory directory, SessionService sessions) {
+	public UserAdministration(UserDirectory directory, UserSessions sessions) {
 		this.directory = directory;
 		this.sessions = sessions;
 	}

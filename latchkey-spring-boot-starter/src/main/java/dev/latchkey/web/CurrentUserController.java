@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.account.EmailVerification;
 import dev.latchkey.user.FieldErrors;
-import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.Profiles;
 import dev.latchkey.user.User;
 
 /**
@@ -24,7 +24,7 @@ public class CurrentUserController {
 
 	private static final CharField EMAIL = new CharField("email", false, true, 254);
 
-	private final ProfileService profiles;
+	private final Profiles profiles;
 
 	private final EmailVerification verification;
 
@@ -34,7 +34,7 @@ public class CurrentUserController {
 	 * @param verification email verification, or {@code null} when an address changes at once
 	 * @param sites where verification links point, or {@code null} with no verification
 	 */
-	public CurrentUserController(ProfileService profiles, EmailVerification verification, SiteResolver sites) {
+	public CurrentUserController(Profiles profiles, EmailVerification verification, SiteResolver sites) {
 		this.profiles = profiles;
 		this.verification = verification;
 		this.sites = sites;

@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.PublicKeySet;
+import dev.latchkey.token.key.PublicKeySet;
 
 /**
  * {@code GET /.well-known/jwks.json}: the public keys other services verify Latchkey's tokens

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.latchkey.database.DatabaseFailures;
 import dev.latchkey.token.InvalidTokenException;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.token.VerifiedToken;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
@@ -33,7 +33,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AccessTokenResolver tokenResolver;
 
-	private final TokenService tokens;
+	private final AccessTokenAuthenticator tokens;
 
 	private final UserRepository users;
 
@@ -41,7 +41,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final LatchkeyAuthoritiesMapper authorities;
 
-	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, TokenService tokens, UserRepository users,
+	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, AccessTokenAuthenticator tokens, UserRepository users,
 			CsrfTokens csrf, LatchkeyAuthoritiesMapper authorities) {
 		this.tokenResolver = tokenResolver;
 		this.tokens = tokens;
@@ -90,7 +90,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void authenticate(String raw) {
-		VerifiedToken token = this.tokens.authenticateAccess(raw);
+		VerifiedToken token = this.tokens.authenticate(raw);
 		User user = this.users.findById(token.userId()).orElseThrow(() -> new UserProblem("User not found", "user_not_found"));
 		if (!user.active()) {
 			throw new UserProblem("User is inactive", "user_inactive");

@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.user.UserRepository;
 
 /**
@@ -19,7 +19,7 @@ public final class LatchkeySecurity {
 
 	private final AccessTokenResolver resolver;
 
-	private final TokenService tokens;
+	private final AccessTokenAuthenticator tokens;
 
 	private final UserRepository users;
 
@@ -31,7 +31,7 @@ public final class LatchkeySecurity {
 
 	private final boolean drfAccessDenied;
 
-	public LatchkeySecurity(AccessTokenResolver resolver, TokenService tokens, UserRepository users, CsrfTokens csrf,
+	public LatchkeySecurity(AccessTokenResolver resolver, AccessTokenAuthenticator tokens, UserRepository users, CsrfTokens csrf,
 			ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
 		this.resolver = resolver;
 		this.tokens = tokens;

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.token.InvalidTokenException;
-import dev.latchkey.token.SessionService;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.UserSessions;
+import dev.latchkey.token.Logout;
 import dev.latchkey.user.InvalidFieldsException;
 
 /**
@@ -24,9 +24,9 @@ public class LogoutController {
 
 	static final Map<String, Object> LOGGED_OUT = ErrorBody.detail("Successfully logged out.");
 
-	private final TokenService tokens;
+	private final Logout logout;
 
-	private final SessionService sessions;
+	private final UserSessions sessions;
 
 	private final RefreshTokenSource refreshTokens;
 
@@ -34,9 +34,9 @@ public class LogoutController {
 
 	private final ClientInfos clients;
 
-	public LogoutController(TokenService tokens, SessionService sessions, RefreshTokenSource refreshTokens,
+	public LogoutController(Logout logout, UserSessions sessions, RefreshTokenSource refreshTokens,
 			TokenResponses responses, ClientInfos clients) {
-		this.tokens = tokens;
+		this.logout = logout;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.responses = responses;
@@ -47,7 +47,7 @@ public class LogoutController {
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT, ApiPaths.PREFIX + ApiPaths.LOGOUT + "/" })
 	ResponseEntity<Map<String, Object>> logout(SubmittedForm form, HttpServletRequest request) {
 		try {
-			this.tokens.revokeSession(this.refreshTokens.resolve(form, request), this.clients.from(request));
+			this.logout.logout(this.refreshTokens.resolve(form, request), this.clients.from(request));
 		}
 		catch (InvalidFieldsException ex) {
 			return this.responses.clearing(HttpStatus.UNAUTHORIZED,

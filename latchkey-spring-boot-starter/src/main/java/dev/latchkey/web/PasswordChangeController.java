@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.PasswordChange;
 
@@ -28,11 +28,11 @@ public class PasswordChangeController {
 
 	private final PasswordChange passwordChange;
 
-	private final SessionService sessions;
+	private final UserSessions sessions;
 
 	private final ClientInfos clients;
 
-	public PasswordChangeController(PasswordChange passwordChange, SessionService sessions, ClientInfos clients) {
+	public PasswordChangeController(PasswordChange passwordChange, UserSessions sessions, ClientInfos clients) {
 		this.passwordChange = passwordChange;
 		this.sessions = sessions;
 		this.clients = clients;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.latchkey.account.AccountRegistration;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.EmailRules;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.User;
@@ -39,7 +39,7 @@ public class RegistrationController {
 
 	private final AccountRegistration registration;
 
-	private final TokenService tokens;
+	private final SessionStarter sessionStarter;
 
 	private final TokenResponses responses;
 
@@ -49,10 +49,10 @@ public class RegistrationController {
 
 	private final ClientInfos clients;
 
-	public RegistrationController(AccountRegistration registration, TokenService tokens, TokenResponses responses,
+	public RegistrationController(AccountRegistration registration, SessionStarter sessionStarter, TokenResponses responses,
 			RestAuthBodies bodies, SiteResolver sites, ClientInfos clients) {
 		this.registration = registration;
-		this.tokens = tokens;
+		this.sessionStarter = sessionStarter;
 		this.responses = responses;
 		this.bodies = bodies;
 		this.sites = sites;
@@ -75,7 +75,7 @@ public class RegistrationController {
 			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
 				.body(ErrorBody.detail("Verification e-mail sent."));
 		}
-		TokenPair pair = this.tokens.startSession(user.id(), client);
+		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		return this.responses.respond(HttpStatus.CREATED, this.bodies.body(pair, user, Map.of()), pair);
 	}
 

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.latchkey.account.EmailLogin;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.EmailRules;
 import dev.latchkey.user.FieldErrors;
-import dev.latchkey.user.ProfileService;
+import dev.latchkey.user.Profiles;
 import dev.latchkey.user.User;
 
 /**
@@ -33,20 +33,20 @@ public class RestAuthLoginController {
 
 	private final EmailLogin logins;
 
-	private final TokenService tokens;
+	private final SessionStarter sessionStarter;
 
 	private final TokenResponses responses;
 
 	private final RestAuthBodies bodies;
 
-	private final ProfileService profiles;
+	private final Profiles profiles;
 
 	private final ClientInfos clients;
 
-	public RestAuthLoginController(EmailLogin logins, TokenService tokens, TokenResponses responses,
-			RestAuthBodies bodies, ProfileService profiles, ClientInfos clients) {
+	public RestAuthLoginController(EmailLogin logins, SessionStarter sessionStarter, TokenResponses responses,
+			RestAuthBodies bodies, Profiles profiles, ClientInfos clients) {
 		this.logins = logins;
-		this.tokens = tokens;
+		this.sessionStarter = sessionStarter;
 		this.responses = responses;
 		this.bodies = bodies;
 		this.profiles = profiles;
@@ -63,7 +63,7 @@ public class RestAuthLoginController {
 		errors.throwIfAny();
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(username, email, password, client);
-		TokenPair pair = this.tokens.startSession(user.id(), client);
+		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.bodies.body(pair, user, this.profiles.extraFields(user)), pair);
 	}
 

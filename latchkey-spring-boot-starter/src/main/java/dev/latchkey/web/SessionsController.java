@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.Session;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.SessionSummary;
+import dev.latchkey.token.UserSessions;
 
 /**
  * {@code GET /api/auth/sessions/} lists the user's live sessions; {@code DELETE
@@ -23,11 +23,11 @@ import dev.latchkey.token.SessionService;
 @RestController
 public class SessionsController {
 
-	private final SessionService sessions;
+	private final UserSessions sessions;
 
 	private final ClientInfos clients;
 
-	public SessionsController(SessionService sessions, ClientInfos clients) {
+	public SessionsController(UserSessions sessions, ClientInfos clients) {
 		this.sessions = sessions;
 		this.clients = clients;
 	}
@@ -50,7 +50,7 @@ public class SessionsController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static Map<String, Object> body(Session session, boolean current) {
+	private static Map<String, Object> body(SessionSummary session, boolean current) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", session.id());
 		body.put("created", session.created().toString());

@@ -16,7 +16,7 @@ import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.SignUpPolicy;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.InvalidFieldsException;
 import dev.latchkey.user.LoginCheck;
@@ -45,7 +45,7 @@ public class SignUpController {
 
 	private final Registration registration;
 
-	private final TokenService tokens;
+	private final SessionStarter sessionStarter;
 
 	private final TokenResponses responses;
 
@@ -66,7 +66,7 @@ public class SignUpController {
 	 * @param verification email verification, or {@code null} for none
 	 * @param sites where verification links point, or {@code null} with no verification
 	 */
-	public SignUpController(Registration registration, TokenService tokens, TokenResponses responses,
+	public SignUpController(Registration registration, SessionStarter sessionStarter, TokenResponses responses,
 			ClientInfos clients, List<SignUpField> extraFields, List<LoginCheck> checks, SignUpPolicy policy,
 			EmailVerification verification, SiteResolver sites) {
 		this.policy = policy;
@@ -74,7 +74,7 @@ public class SignUpController {
 		this.sites = sites;
 		this.checks = List.copyOf(checks);
 		this.registration = registration;
-		this.tokens = tokens;
+		this.sessionStarter = sessionStarter;
 		this.responses = responses;
 		this.clients = clients;
 		this.extraFields = List.copyOf(extraFields);
@@ -125,7 +125,7 @@ public class SignUpController {
 			body.put("detail", "Verification e-mail sent.");
 			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
 		}
-		TokenPair pair = this.tokens.startSession(user.id(), client);
+		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user", UserBody.of(user, signUp.extraFields()));
 		body.put("message", "register success");

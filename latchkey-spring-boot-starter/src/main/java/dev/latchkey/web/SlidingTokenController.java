@@ -14,7 +14,7 @@ import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.SlidingTokens;
 import dev.latchkey.user.FieldErrors;
 import dev.latchkey.user.LoginCheck;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.User;
 
 /**
@@ -27,7 +27,7 @@ public class SlidingTokenController {
 
 	private static final CharField TOKEN = CharField.required("token", 8192);
 
-	private final LoginService logins;
+	private final PasswordLogin logins;
 
 	private final SlidingTokens slidingTokens;
 
@@ -35,7 +35,7 @@ public class SlidingTokenController {
 
 	private final List<LoginCheck> checks;
 
-	public SlidingTokenController(LoginService logins, SlidingTokens slidingTokens, ClientInfos clients,
+	public SlidingTokenController(PasswordLogin logins, SlidingTokens slidingTokens, ClientInfos clients,
 			List<LoginCheck> checks) {
 		this.checks = List.copyOf(checks);
 		this.logins = logins;

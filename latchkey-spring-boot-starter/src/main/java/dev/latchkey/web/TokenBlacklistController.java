@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.Logout;
 
 /**
  * {@code POST /api/token/blacklist/}: SimpleJWT's {@code TokenBlacklistView}. Blacklisting a
@@ -16,21 +16,21 @@ import dev.latchkey.token.TokenService;
 @RestController
 public class TokenBlacklistController {
 
-	private final TokenService tokens;
+	private final Logout logout;
 
 	private final RefreshTokenSource refreshTokens;
 
 	private final ClientInfos clients;
 
-	public TokenBlacklistController(TokenService tokens, RefreshTokenSource refreshTokens, ClientInfos clients) {
-		this.tokens = tokens;
+	public TokenBlacklistController(Logout logout, RefreshTokenSource refreshTokens, ClientInfos clients) {
+		this.logout = logout;
 		this.refreshTokens = refreshTokens;
 		this.clients = clients;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.BLACKLIST, ApiPaths.PREFIX + ApiPaths.BLACKLIST + "/" })
 	Map<String, Object> blacklist(SubmittedForm form, HttpServletRequest request) {
-		this.tokens.revokeSession(this.refreshTokens.resolve(form, request), this.clients.from(request));
+		this.logout.logout(this.refreshTokens.resolve(form, request), this.clients.from(request));
 		return Map.of();
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.LoginCheck;
-import dev.latchkey.user.LoginService;
+import dev.latchkey.user.PasswordLogin;
 import dev.latchkey.user.User;
 
 /**
@@ -24,9 +24,9 @@ import dev.latchkey.user.User;
 @RestController
 public class TokenObtainController {
 
-	private final LoginService logins;
+	private final PasswordLogin logins;
 
-	private final TokenService tokens;
+	private final SessionStarter sessionStarter;
 
 	private final TokenResponses responses;
 
@@ -34,11 +34,11 @@ public class TokenObtainController {
 
 	private final List<LoginCheck> checks;
 
-	public TokenObtainController(LoginService logins, TokenService tokens, TokenResponses responses,
+	public TokenObtainController(PasswordLogin logins, SessionStarter sessionStarter, TokenResponses responses,
 			ClientInfos clients, List<LoginCheck> checks) {
 		this.checks = List.copyOf(checks);
 		this.logins = logins;
-		this.tokens = tokens;
+		this.sessionStarter = sessionStarter;
 		this.responses = responses;
 		this.clients = clients;
 	}
@@ -50,7 +50,7 @@ public class TokenObtainController {
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
 		this.checks.forEach((check) -> check.check(user));
-		TokenPair pair = this.tokens.startSession(user.id(), client);
+		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.RevocationCheck;
 import dev.latchkey.user.FieldErrors;
 
 /**
@@ -18,10 +18,10 @@ public class TokenVerifyController {
 
 	private static final CharField TOKEN = CharField.required("token", 8192);
 
-	private final TokenService tokens;
+	private final RevocationCheck revocations;
 
-	public TokenVerifyController(TokenService tokens) {
-		this.tokens = tokens;
+	public TokenVerifyController(RevocationCheck revocations) {
+		this.revocations = revocations;
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.VERIFY + "/",
@@ -30,7 +30,7 @@ public class TokenVerifyController {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);
 		errors.throwIfAny();
-		if (this.tokens.isRevoked(token)) {
+		if (this.revocations.isRevoked(token)) {
 			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS, "Token is blacklisted");
 		}
 		return Map.of();

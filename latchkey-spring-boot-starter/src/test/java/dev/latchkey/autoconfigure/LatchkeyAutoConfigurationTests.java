@@ -21,7 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import dev.latchkey.web.LatchkeyConfigurer;
 
-import dev.latchkey.token.TokenService;
+import dev.latchkey.token.SessionStarter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class LatchkeyAutoConfigurationTests {
 		this.runner.withPropertyValues("latchkey.jwt.signing-key=an-adequately-long-signing-key-of-32-bytes+")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(TokenService.class);
+				assertThat(context).hasSingleBean(SessionStarter.class);
 				assertThat(context).hasBean("latchkeySecurityFilterChain");
 			});
 	}

@@ -64,7 +64,7 @@ class OwnUserTableIntegrationTests {
 		Answer sessions = send("GET", "/api/auth/sessions/", refreshed.json().get("access").asString(), null);
 		assertThat(sessions.status()).isEqualTo(200);
 		assertThat(sessions.json().size()).isEqualTo(2);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM latchkey_token_family WHERE user_id = ?").param(id).query(Long.class).single())
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM latchkey_session WHERE user_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(2);
 
 		assertThat(send("POST", "/api/auth/logout/", null, "{\"refresh\": \"" + rotated + "\"}").status()).isEqualTo(200);

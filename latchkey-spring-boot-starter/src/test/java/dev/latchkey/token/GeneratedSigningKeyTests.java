@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.token.key.GeneratedSigningKey;
+
 class GeneratedSigningKeyTests {
 
 	@TempDir

@@ -25,6 +25,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.latchkey.token.key.KeyGenerator;
+import dev.latchkey.token.key.NimbusTokenCodec;
+import dev.latchkey.token.key.PublicKeySet;
+import dev.latchkey.token.key.SigningKey;
+import dev.latchkey.token.key.SigningKeys;
+
 /**
  * {@link NimbusTokenCodec} over named keys of every supported algorithm: signing, verifying,
  * rotation, and the attacks that target key selection.

@@ -29,6 +29,8 @@ import net.jqwik.api.statistics.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.latchkey.token.key.NimbusTokenCodec;
+
 /**
  * Property-based tests (jqwik 1.10 on JUnit Platform 6) of {@link TokenVerifier} over
  * {@link NimbusTokenCodec}: whatever it is given, it either accepts a token or throws

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.latchkey.token.key.NimbusTokenCodec;
+
 /**
  * {@link TokenVerifier} and {@link TokenIssuer} against the tokens SimpleJWT 5.2.2 issued in
  * {@code vectors.json}, at a clock fixed inside their lifetime.

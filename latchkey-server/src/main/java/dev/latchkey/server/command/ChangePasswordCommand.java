@@ -9,7 +9,7 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordOwner;
 import dev.latchkey.password.PasswordPolicy;
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.user.UsernameRules;
@@ -83,7 +83,7 @@ final class ChangePasswordCommand implements Command {
 			}
 			context.getBean(UserRepository.class)
 				.updatePassword(user.id(), context.getBean(PasswordHasher.class).encode(password));
-			int ended = context.getBean(SessionService.class).revokeOthers(user.id(), null);
+			int ended = context.getBean(UserSessions.class).revokeOthers(user.id(), null);
 			context.getBean(AuditLog.class)
 				.record(AuditEvent.PASSWORD_CHANGED, user.id(), "", "changepassword command", "ok");
 			io.out().println("Password changed successfully for user '" + user.username() + "'"

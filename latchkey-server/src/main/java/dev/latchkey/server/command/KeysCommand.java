@@ -12,8 +12,8 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 
-import dev.latchkey.token.KeyGenerator;
-import dev.latchkey.token.SigningKeys;
+import dev.latchkey.token.key.KeyGenerator;
+import dev.latchkey.token.key.SigningKeys;
 
 /**
  * {@code keys generate --alg ES256}: a new signing key as a private JWK, written to a file only

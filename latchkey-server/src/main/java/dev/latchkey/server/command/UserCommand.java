@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.latchkey.token.SessionService;
+import dev.latchkey.token.UserSessions;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.user.UsernameRules;
@@ -66,7 +66,7 @@ final class UserCommand implements Command {
 			List<String> report = new ArrayList<>(List.of("User '" + user.username() + "': staff=" + newStaff
 					+ " superuser=" + newSuperuser + " active=" + newActive));
 			if (user.active() && !newActive) {
-				int ended = context.getBean(SessionService.class).revokeOthers(user.id(), null);
+				int ended = context.getBean(UserSessions.class).revokeOthers(user.id(), null);
 				report.add(ended + " sessions ended.");
 			}
 			io.out().println(String.join("; ", report));

@@ -20,30 +20,30 @@ import static dev.latchkey.server.importer.JdbcLatchkeyUsers.utc;
 
 /**
  * The importer's view of {@code latchkey_outstanding_token}, {@code latchkey_blacklisted_token}
- * and {@code latchkey_token_family}. Every outstanding token needs a session (family), so each
+ * and {@code latchkey_session}. Every outstanding token needs a session (session), so each
  * user whose Django tokens were blacklisted gets one revoked session, {@code django-import-<id>},
  * holding them: a refresh with any of them is refused as blacklisted, by its own row and by
  * its revoked session.
  */
 final class JdbcLatchkeyTokens {
 
-	static final String FAMILY_PREFIX = "django-import-";
+	static final String SESSION_PREFIX = "django-import-";
 
 	private static final String FIND_KNOWN = """
 			SELECT o.jti, b.id AS blacklist_id FROM latchkey_outstanding_token o
 			LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id
 			WHERE o.jti IN (:jtis)""";
 
-	private static final String FIND_FAMILIES = "SELECT id FROM latchkey_token_family WHERE id IN (:ids)";
+	private static final String FIND_SESSIONS = "SELECT id FROM latchkey_session WHERE id IN (:ids)";
 
-	private static final String INSERT_FAMILY = """
-			INSERT INTO latchkey_token_family
+	private static final String INSERT_SESSION = """
+			INSERT INTO latchkey_session
 			  (id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip)
 			VALUES (:id, :userId, :createdAt, :createdAt, :expiresAt, :revokedAt, 'imported from Django', '')""";
 
 	private static final String INSERT_TOKEN = """
-			INSERT INTO latchkey_outstanding_token (jti, user_id, family_id, created_at, expires_at)
-			VALUES (:jti, :userId, :familyId, :createdAt, :expiresAt)""";
+			INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
+			VALUES (:jti, :userId, :sessionId, :createdAt, :expiresAt)""";
 
 	private static final String BLACKLIST = """
 			INSERT INTO latchkey_blacklisted_token (token_id, blacklisted_at)
@@ -71,7 +71,7 @@ final class JdbcLatchkeyTokens {
 		if (tokens.isEmpty()) {
 			return;
 		}
-		insertMissingFamilies(tokens, now);
+		insertMissingSessions(tokens, now);
 		this.jdbc.batchUpdate(INSERT_TOKEN, tokens.stream().map(JdbcLatchkeyTokens::tokenRow)
 			.toArray(SqlParameterSource[]::new));
 		blacklist(tokens, now);
@@ -88,19 +88,19 @@ final class JdbcLatchkeyTokens {
 			.toArray(SqlParameterSource[]::new));
 	}
 
-	private void insertMissingFamilies(List<DjangoToken> tokens, Instant now) {
+	private void insertMissingSessions(List<DjangoToken> tokens, Instant now) {
 		Map<Long, List<DjangoToken>> byUser = new LinkedHashMap<>();
 		tokens.forEach((token) -> byUser.computeIfAbsent(token.userId(), (id) -> new ArrayList<>()).add(token));
-		List<String> ids = byUser.keySet().stream().map(JdbcLatchkeyTokens::familyId).toList();
+		List<String> ids = byUser.keySet().stream().map(JdbcLatchkeyTokens::sessionId).toList();
 		Set<String> existing = new HashSet<>(
-				this.jdbc.queryForList(FIND_FAMILIES, new MapSqlParameterSource("ids", ids), String.class));
+				this.jdbc.queryForList(FIND_SESSIONS, new MapSqlParameterSource("ids", ids), String.class));
 		SqlParameterSource[] rows = byUser.entrySet()
 			.stream()
-			.filter((entry) -> !existing.contains(familyId(entry.getKey())))
-			.map((entry) -> familyRow(entry.getKey(), entry.getValue(), now))
+			.filter((entry) -> !existing.contains(sessionId(entry.getKey())))
+			.map((entry) -> sessionRow(entry.getKey(), entry.getValue(), now))
 			.toArray(SqlParameterSource[]::new);
 		if (rows.length > 0) {
-			this.jdbc.batchUpdate(INSERT_FAMILY, rows);
+			this.jdbc.batchUpdate(INSERT_SESSION, rows);
 		}
 	}
 
@@ -108,11 +108,11 @@ final class JdbcLatchkeyTokens {
 	 * The session ends with its last token; it was revoked when Django blacklisted the first one
 	 * (in the past, so no instance loads it into its in-memory revocation list for nothing).
 	 */
-	private static SqlParameterSource familyRow(long userId, List<DjangoToken> tokens, Instant now) {
+	private static SqlParameterSource sessionRow(long userId, List<DjangoToken> tokens, Instant now) {
 		Instant expiresAt = tokens.stream().map(DjangoToken::expiresAt).max(Instant::compareTo).orElse(now);
 		Instant revokedAt = tokens.stream().map((token) -> orElse(token.blacklistedAt(), now))
 			.min(Instant::compareTo).orElse(now);
-		return new MapSqlParameterSource("id", familyId(userId)).addValue("userId", userId)
+		return new MapSqlParameterSource("id", sessionId(userId)).addValue("userId", userId)
 			.addValue("createdAt", utc(now), Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("expiresAt", utc(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("revokedAt", utc(revokedAt), Types.TIMESTAMP_WITH_TIMEZONE);
@@ -120,13 +120,13 @@ final class JdbcLatchkeyTokens {
 
 	private static SqlParameterSource tokenRow(DjangoToken token) {
 		return new MapSqlParameterSource("jti", token.jti()).addValue("userId", token.userId())
-			.addValue("familyId", familyId(token.userId()))
+			.addValue("sessionId", sessionId(token.userId()))
 			.addValue("createdAt", utc(token.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("expiresAt", utc(token.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE);
 	}
 
-	static String familyId(long userId) {
-		return FAMILY_PREFIX + userId;
+	static String sessionId(long userId) {
+		return SESSION_PREFIX + userId;
 	}
 
 	private static Instant orElse(Instant instant, Instant fallback) {

@@ -37,7 +37,7 @@ class ChangePasswordCommandTests {
 			.update();
 		Instant now = Instant.now();
 		this.jdbc.sql("""
-				INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at)
+				INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at)
 				VALUES ('session', 1, :now, :now, :expires)""")
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.param("expires", now.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
@@ -52,7 +52,7 @@ class ChangePasswordCommandTests {
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Password changed successfully for user 'alice'; 1 sessions ended.");
 		assertThat(new DjangoPasswordEncoder(Argon2Parameters.defaults()).matches(NEW_PASSWORD, hash())).isTrue();
-		assertThat(this.jdbc.sql("SELECT revoked_at FROM latchkey_token_family").query().singleValue()).isNotNull();
+		assertThat(this.jdbc.sql("SELECT revoked_at FROM latchkey_session").query().singleValue()).isNotNull();
 	}
 
 	@Test

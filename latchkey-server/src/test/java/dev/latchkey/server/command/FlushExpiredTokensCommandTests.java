@@ -32,19 +32,19 @@ class FlushExpiredTokensCommandTests {
 		assertThat(result.out()).isEqualTo("Deleted 1 expired refresh tokens." + System.lineSeparator());
 		assertThat(jdbc.sql("SELECT jti FROM latchkey_outstanding_token").query(String.class).list())
 			.containsExactly("live-token");
-		assertThat(jdbc.sql("SELECT id FROM latchkey_token_family").query(String.class).list()).containsExactly("live");
+		assertThat(jdbc.sql("SELECT id FROM latchkey_session").query(String.class).list()).containsExactly("live");
 	}
 
 	private static void session(JdbcClient jdbc, String id, Instant created, Instant expires) {
 		jdbc.sql("""
-				INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at)
+				INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at)
 				VALUES (:id, 1, :created, :created, :expires)""")
 			.param("id", id)
 			.param("created", created.atOffset(ZoneOffset.UTC))
 			.param("expires", expires.atOffset(ZoneOffset.UTC))
 			.update();
 		jdbc.sql("""
-				INSERT INTO latchkey_outstanding_token (jti, user_id, family_id, created_at, expires_at)
+				INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
 				VALUES (:jti, 1, :id, :created, :expires)""")
 			.param("jti", id + "-token")
 			.param("id", id)

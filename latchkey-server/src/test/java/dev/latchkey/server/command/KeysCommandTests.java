@@ -10,8 +10,8 @@ import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.latchkey.token.NimbusTokenCodec;
-import dev.latchkey.token.SigningKeys;
+import dev.latchkey.token.key.NimbusTokenCodec;
+import dev.latchkey.token.key.SigningKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,7 +28,7 @@ class UserCommandTests {
 			.update();
 		Instant now = Instant.now();
 		this.jdbc.sql("""
-				INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at)
+				INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at)
 				VALUES ('session', 1, :now, :now, :expires)""")
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.param("expires", now.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
@@ -80,7 +80,7 @@ class UserCommandTests {
 	}
 
 	private Object revokedAt() {
-		return this.jdbc.sql("SELECT revoked_at FROM latchkey_token_family").query().singleRow().get("revoked_at");
+		return this.jdbc.sql("SELECT revoked_at FROM latchkey_session").query().singleRow().get("revoked_at");
 	}
 
 }

@@ -114,7 +114,7 @@ abstract class AbstractDjangoImporterTests {
 		for (String jti : DjangoFixtures.BLACKLISTED_JTIS) {
 			Map<String, Object> row = this.jdbc.sql("""
 					SELECT o.user_id, f.revoked_at, b.id AS blacklist_id FROM latchkey_outstanding_token o
-					JOIN latchkey_token_family f ON f.id = o.family_id
+					JOIN latchkey_session f ON f.id = o.session_id
 					LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id WHERE o.jti = :jti""")
 				.param("jti", jti)
 				.query()
@@ -217,11 +217,11 @@ abstract class AbstractDjangoImporterTests {
 		String adopted = DjangoFixtures.BLACKLISTED_JTIS.get(0);
 		Instant now = WHEN_ISSUED.instant();
 		this.jdbc.sql("""
-				INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at)
+				INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at)
 				VALUES ('adopted', 1, :now, :now, :later)""").param("now", utc(now)).param("later", utc(now.plusSeconds(3600)))
 			.update();
 		this.jdbc.sql("""
-				INSERT INTO latchkey_outstanding_token (jti, user_id, family_id, created_at, expires_at)
+				INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
 				VALUES (:jti, 1, 'adopted', :now, :later)""").param("jti", adopted).param("now", utc(now))
 			.param("later", utc(now.plusSeconds(3600)))
 			.update();
@@ -249,7 +249,7 @@ abstract class AbstractDjangoImporterTests {
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new HashMap<>();
 		for (String table : List.of("latchkey_user", "latchkey_outstanding_token", "latchkey_blacklisted_token",
-				"latchkey_token_family")) {
+				"latchkey_session")) {
 			counts.put(table, count(table));
 		}
 		return counts;

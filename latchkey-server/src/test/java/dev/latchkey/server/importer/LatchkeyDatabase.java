@@ -30,7 +30,7 @@ final class LatchkeyDatabase {
 	static void clear(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		for (String table : new String[] { "latchkey_blacklisted_token", "latchkey_outstanding_token",
-				"latchkey_token_family", "latchkey_attempt", "latchkey_user" }) {
+				"latchkey_session", "latchkey_attempt", "latchkey_user" }) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 	}

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.latchkey.token.KeyGenerator;
+import dev.latchkey.token.key.KeyGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

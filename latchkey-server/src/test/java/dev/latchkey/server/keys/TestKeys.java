@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 
-import dev.latchkey.token.KeyGenerator;
+import dev.latchkey.token.key.KeyGenerator;
 
 /**
  * Keys generated once per test run and written where a {@code latchkey.jwt.keys[n].jwk-file}

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  * backs off when the test provides its own.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
-@ConditionalOnMissingBean(type = "dev.latchkey.token.TokenService")
+@ConditionalOnMissingBean(type = "dev.latchkey.token.SessionStarter")
 @Import(SliceSecurityConfiguration.class)
 public final class LatchkeyTestAutoConfiguration {
 

@@ -10,66 +10,66 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@link TokenFamilyRepository} on the {@code latchkey_token_family} table.
+ * {@link SessionRepository} on the {@code latchkey_session} table.
  */
-public final class JdbcTokenFamilyRepository implements TokenFamilyRepository {
+public final class JdbcSessionRepository implements SessionRepository {
 
 	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip";
 
 	private static final String INSERT = """
-			INSERT INTO latchkey_token_family (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+			INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
 			VALUES (:id, :userId, :createdAt, :createdAt, :expiresAt, :userAgent, :ip)""";
 
-	private static final String FIND = "SELECT " + COLUMNS + " FROM latchkey_token_family WHERE id = :id";
+	private static final String FIND = "SELECT " + COLUMNS + " FROM latchkey_session WHERE id = :id";
 
-	private static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM latchkey_token_family "
+	private static final String FIND_LIVE = "SELECT " + COLUMNS + " FROM latchkey_session "
 			+ "WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now ORDER BY created_at";
 
-	private static final String FIND_TO_REVOKE = "SELECT id FROM latchkey_token_family "
+	private static final String FIND_TO_REVOKE = "SELECT id FROM latchkey_session "
 			+ "WHERE user_id = :userId AND revoked_at IS NULL AND (:only IS NULL OR id = :only) "
 			+ "AND (:except IS NULL OR id <> :except)";
 
-	private static final String REVOKE = "UPDATE latchkey_token_family SET revoked_at = :at "
+	private static final String REVOKE = "UPDATE latchkey_session SET revoked_at = :at "
 			+ "WHERE id = :id AND revoked_at IS NULL";
 
-	private static final String TOUCH = "UPDATE latchkey_token_family SET last_used_at = :at WHERE id = :id";
+	private static final String TOUCH = "UPDATE latchkey_session SET last_used_at = :at WHERE id = :id";
 
-	private static final String FIND_EXPIRED = "SELECT id FROM latchkey_token_family WHERE expires_at < :now "
+	private static final String FIND_EXPIRED = "SELECT id FROM latchkey_session WHERE expires_at < :now "
 			+ "ORDER BY expires_at LIMIT :limit";
 
-	private static final String DELETE = "DELETE FROM latchkey_token_family WHERE id IN (:ids)";
+	private static final String DELETE = "DELETE FROM latchkey_session WHERE id IN (:ids)";
 
-	private static final String FIND_REVOKED_SINCE = "SELECT id FROM latchkey_token_family WHERE revoked_at > :since";
+	private static final String FIND_REVOKED_SINCE = "SELECT id FROM latchkey_session WHERE revoked_at > :since";
 
 	private final JdbcClient jdbc;
 
-	public JdbcTokenFamilyRepository(JdbcClient jdbc) {
+	public JdbcSessionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@Override
-	public void save(TokenFamily family) {
+	public void save(Session session) {
 		this.jdbc.sql(INSERT)
-			.param("id", family.id())
-			.param("userId", family.userId())
-			.param("createdAt", Timestamp.from(family.createdAt()))
-			.param("expiresAt", Timestamp.from(family.expiresAt()))
-			.param("userAgent", family.client().userAgent())
-			.param("ip", family.client().ip())
+			.param("id", session.id())
+			.param("userId", session.userId())
+			.param("createdAt", Timestamp.from(session.createdAt()))
+			.param("expiresAt", Timestamp.from(session.expiresAt()))
+			.param("userAgent", session.client().userAgent())
+			.param("ip", session.client().ip())
 			.update();
 	}
 
 	@Override
-	public Optional<TokenFamily> find(String id) {
-		return this.jdbc.sql(FIND).param("id", id).query(JdbcTokenFamilyRepository::mapRow).optional();
+	public Optional<Session> find(String id) {
+		return this.jdbc.sql(FIND).param("id", id).query(JdbcSessionRepository::mapRow).optional();
 	}
 
 	@Override
-	public List<TokenFamily> findLive(long userId, Instant now) {
+	public List<Session> findLive(long userId, Instant now) {
 		return this.jdbc.sql(FIND_LIVE)
 			.param("userId", userId)
 			.param("now", Timestamp.from(now))
-			.query(JdbcTokenFamilyRepository::mapRow)
+			.query(JdbcSessionRepository::mapRow)
 			.list();
 	}
 
@@ -81,7 +81,7 @@ public final class JdbcTokenFamilyRepository implements TokenFamilyRepository {
 			.param("except", except, java.sql.Types.VARCHAR)
 			.query(String.class)
 			.list();
-		// Each family is revoked by a conditional update, so two concurrent revocations report it once.
+		// Each session is revoked by a conditional update, so two concurrent revocations report it once.
 		return candidates.stream()
 			.filter((id) -> this.jdbc.sql(REVOKE).param("at", Timestamp.from(at)).param("id", id).update() == 1)
 			.toList();
@@ -107,8 +107,8 @@ public final class JdbcTokenFamilyRepository implements TokenFamilyRepository {
 		return this.jdbc.sql(FIND_REVOKED_SINCE).param("since", Timestamp.from(since)).query(String.class).list();
 	}
 
-	private static TokenFamily mapRow(ResultSet rs, int rowNum) throws SQLException {
-		return new TokenFamily(rs.getString("id"), rs.getLong("user_id"), JdbcInstants.read(rs, "created_at"),
+	private static Session mapRow(ResultSet rs, int rowNum) throws SQLException {
+		return new Session(rs.getString("id"), rs.getLong("user_id"), JdbcInstants.read(rs, "created_at"),
 				JdbcInstants.read(rs, "last_used_at"), JdbcInstants.read(rs, "expires_at"),
 				JdbcInstants.read(rs, "revoked_at"), new ClientInfo(rs.getString("user_agent"), rs.getString("ip")));
 	}

@@ -1,4 +1,4 @@
-package dev.latchkey.token;
+package dev.latchkey.token.key;
 
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -15,6 +15,9 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+
+import dev.latchkey.token.InvalidTokenException;
+import dev.latchkey.token.TokenCodec;
 
 /**
  * {@link TokenCodec} on Nimbus JOSE+JWT over a key ring: one active key signs, every configured

@@ -1,4 +1,4 @@
-package dev.latchkey.token;
+package dev.latchkey.token.key;
 
 import java.util.List;
 import java.util.Map;

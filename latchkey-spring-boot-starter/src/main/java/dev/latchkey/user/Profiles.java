@@ -6,13 +6,13 @@ import java.util.Map;
  * Lets a signed-in user change what dj-rest-auth's {@code UserDetailsView} lets them change:
  * {@code name} and {@code email}. The username is read-only.
  */
-public final class ProfileService {
+public final class Profiles {
 
 	private final UserRepository users;
 
 	private final UserFieldRepository fieldValues;
 
-	public ProfileService(UserRepository users, UserFieldRepository fieldValues) {
+	public Profiles(UserRepository users, UserFieldRepository fieldValues) {
 		this.users = users;
 		this.fieldValues = fieldValues;
 	}

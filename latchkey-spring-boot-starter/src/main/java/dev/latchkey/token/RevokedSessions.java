@@ -21,9 +21,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * an outage stay enforced; once it has not been reloaded for longer than the staleness limit,
  * {@link #isRevoked} fails as the database does (a 503) rather than trust an old list.
  */
-public final class RevokedFamilies {
+public final class RevokedSessions {
 
-	private final TokenFamilyRepository families;
+	private final SessionRepository sessions;
 
 	private final Duration window;
 
@@ -40,19 +40,19 @@ public final class RevokedFamilies {
 	/**
 	 * A list that is trusted however long ago it was reloaded.
 	 */
-	public RevokedFamilies(TokenFamilyRepository families, Duration window, Clock clock) {
-		this(families, window, null, clock);
+	public RevokedSessions(SessionRepository sessions, Duration window, Clock clock) {
+		this(sessions, window, null, clock);
 	}
 
 	/**
-	 * @param families where revocations are stored
+	 * @param sessions where revocations are stored
 	 * @param window how long a revocation matters: the access-token lifetime plus leeway
 	 * @param staleLimit how long after its last reload the list is still trusted, or
 	 * {@code null} for always
 	 * @param clock the clock
 	 */
-	public RevokedFamilies(TokenFamilyRepository families, Duration window, Duration staleLimit, Clock clock) {
-		this.families = families;
+	public RevokedSessions(SessionRepository sessions, Duration window, Duration staleLimit, Clock clock) {
+		this.sessions = sessions;
 		this.window = window;
 		this.staleLimit = staleLimit;
 		this.clock = clock;
@@ -62,16 +62,16 @@ public final class RevokedFamilies {
 	 * Whether access tokens of this session must be refused.
 	 * @throws DataAccessResourceFailureException if the list is older than the staleness limit
 	 */
-	public boolean isRevoked(String familyId) {
+	public boolean isRevoked(String sessionId) {
 		if (this.staleLimit != null && System.nanoTime() - this.reloadedAtNanos > this.staleLimit.toNanos()) {
 			throw new DataAccessResourceFailureException("Revoked sessions not reloaded for longer than " + this.staleLimit);
 		}
-		return familyId != null && this.revoked.containsKey(familyId);
+		return sessionId != null && this.revoked.containsKey(sessionId);
 	}
 
 	/** Record a revocation made by this instance. */
-	public void markRevoked(String familyId) {
-		this.revoked.put(familyId, this.clock.instant());
+	public void markRevoked(String sessionId) {
+		this.revoked.put(sessionId, this.clock.instant());
 	}
 
 	/** Pick up revocations made by every instance, and forget those too old to matter. */
@@ -79,7 +79,7 @@ public final class RevokedFamilies {
 		long started = System.nanoTime();
 		Instant now = this.clock.instant();
 		Instant since = now.minus(this.window);
-		for (String id : this.families.findRevokedSince(since)) {
+		for (String id : this.sessions.findRevokedSince(since)) {
 			this.revoked.putIfAbsent(id, now);
 		}
 		this.revoked.values().removeIf((at) -> at.isBefore(since));

@@ -13,7 +13,7 @@ import dev.latchkey.token.ClientInfo;
  * protection, and audited. The account's counters are those of the NFKC-normalised username the
  * lookup uses and of the user's id, so no spelling of a name gets a counter of its own.
  */
-public final class LoginService {
+public final class PasswordLogin {
 
 	private final CredentialsAuthenticator authenticator;
 
@@ -23,7 +23,7 @@ public final class LoginService {
 
 	private final AuditLog audit;
 
-	public LoginService(CredentialsAuthenticator authenticator, UserLookup lookup, LoginThrottle throttle,
+	public PasswordLogin(CredentialsAuthenticator authenticator, UserLookup lookup, LoginThrottle throttle,
 			AuditLog audit) {
 		this.authenticator = authenticator;
 		this.lookup = lookup;

@@ -15,42 +15,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link RevokedFamilies} on a real H2 database: revocations are answered from memory, and a list
+ * {@link RevokedSessions} on a real H2 database: revocations are answered from memory, and a list
  * not reloaded for longer than its staleness limit is not trusted (issue #13: bounded staleness
  * during a database outage).
  */
-class RevokedFamiliesTests {
+class RevokedSessionsTests {
 
-	private final JdbcTokenFamilyRepository families = new JdbcTokenFamilyRepository(JdbcClient.create(database()));
+	private final JdbcSessionRepository sessions = new JdbcSessionRepository(JdbcClient.create(database()));
 
 	@Test
 	void isRevokedWhenMarkedThenTrueWithoutQuery() {
-		RevokedFamilies revoked = new RevokedFamilies(this.families, Duration.ofMinutes(5), Clock.systemUTC());
-		revoked.markRevoked("family-1");
-		assertThat(revoked.isRevoked("family-1")).isTrue();
-		assertThat(revoked.isRevoked("family-2")).isFalse();
+		RevokedSessions revoked = new RevokedSessions(this.sessions, Duration.ofMinutes(5), Clock.systemUTC());
+		revoked.markRevoked("session-1");
+		assertThat(revoked.isRevoked("session-1")).isTrue();
+		assertThat(revoked.isRevoked("session-2")).isFalse();
 		assertThat(revoked.isRevoked(null)).isFalse();
 	}
 
 	@Test
 	void isRevokedWhenNotReloadedWithinStaleLimitThenFailsAsAnUnavailableDatabase() throws InterruptedException {
-		RevokedFamilies revoked = new RevokedFamilies(this.families, Duration.ofMinutes(5), Duration.ofMillis(200),
+		RevokedSessions revoked = new RevokedSessions(this.sessions, Duration.ofMinutes(5), Duration.ofMillis(200),
 				Clock.systemUTC());
 		revoked.reload();
-		revoked.markRevoked("family-1");
-		assertThat(revoked.isRevoked("family-1")).isTrue();
+		revoked.markRevoked("session-1");
+		assertThat(revoked.isRevoked("session-1")).isTrue();
 		Thread.sleep(400);
-		assertThatExceptionOfType(DataAccessResourceFailureException.class).isThrownBy(() -> revoked.isRevoked("family-1"));
+		assertThatExceptionOfType(DataAccessResourceFailureException.class).isThrownBy(() -> revoked.isRevoked("session-1"));
 		revoked.reload();
-		assertThat(revoked.isRevoked("family-1")).as("kept through the stale period").isTrue();
-		assertThat(revoked.isRevoked("family-2")).isFalse();
+		assertThat(revoked.isRevoked("session-1")).as("kept through the stale period").isTrue();
+		assertThat(revoked.isRevoked("session-2")).isFalse();
 	}
 
 	@Test
 	void isRevokedWhenNoStaleLimitThenTrustedHoweverOld() throws InterruptedException {
-		RevokedFamilies revoked = new RevokedFamilies(this.families, Duration.ofMinutes(5), Clock.systemUTC());
+		RevokedSessions revoked = new RevokedSessions(this.sessions, Duration.ofMinutes(5), Clock.systemUTC());
 		Thread.sleep(50);
-		assertThat(revoked.isRevoked("family-1")).isFalse();
+		assertThat(revoked.isRevoked("session-1")).isFalse();
 	}
 
 	private static JdbcDataSource database() {

@@ -1,4 +1,4 @@
-package dev.latchkey.token;
+package dev.latchkey.token.key;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package dev.latchkey.token;
+package dev.latchkey.token.key;
 
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -10,19 +10,25 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+import dev.latchkey.token.AccessTokenAuthenticator;
+import dev.latchkey.token.ActiveUsers;
+import dev.latchkey.token.InvalidTokenException;
+import dev.latchkey.token.TokenClaims;
+import dev.latchkey.token.VerifiedToken;
+
 /**
  * Latchkey's access-token check as a Spring Security {@link JwtDecoder}, so an application that
  * configures {@code oauth2ResourceServer().jwt()} itself accepts exactly the tokens Latchkey's
- * own filter accepts: {@link TokenService#authenticateAccess} (signature, claims, type, and the
+ * own filter accepts: {@link AccessTokenAuthenticator#authenticate} (signature, claims, type, and the
  * revoked-session check), then a user who exists and is active. Refresh tokens are refused.
  */
 public final class LatchkeyJwtDecoder implements JwtDecoder {
 
-	private final TokenService tokens;
+	private final AccessTokenAuthenticator tokens;
 
 	private final ActiveUsers activeUsers;
 
-	public LatchkeyJwtDecoder(TokenService tokens, ActiveUsers activeUsers) {
+	public LatchkeyJwtDecoder(AccessTokenAuthenticator tokens, ActiveUsers activeUsers) {
 		this.tokens = tokens;
 		this.activeUsers = activeUsers;
 	}
@@ -31,7 +37,7 @@ public final class LatchkeyJwtDecoder implements JwtDecoder {
 	public Jwt decode(String token) {
 		VerifiedToken verified;
 		try {
-			verified = this.tokens.authenticateAccess(token);
+			verified = this.tokens.authenticate(token);
 		}
 		catch (InvalidTokenException ex) {
 			throw new BadJwtException(ex.getMessage());

@@ -10,13 +10,13 @@ import dev.latchkey.audit.AuditLog;
 
 /**
  * A user's view of their sessions: list them, revoke one, all, or all but the current one. Every
- * revocation reaches the session's access tokens through {@link RevokedFamilies}.
+ * revocation reaches the session's access tokens through {@link RevokedSessions}.
  */
-public final class SessionService {
+public final class UserSessions {
 
-	private final TokenFamilyRepository families;
+	private final SessionRepository sessions;
 
-	private final RevokedFamilies revokedFamilies;
+	private final RevokedSessions revokedSessions;
 
 	private final Duration refreshLifetime;
 
@@ -24,21 +24,21 @@ public final class SessionService {
 
 	private final AuditLog audit;
 
-	public SessionService(TokenFamilyRepository families, RevokedFamilies revokedFamilies, Duration refreshLifetime,
+	public UserSessions(SessionRepository sessions, RevokedSessions revokedSessions, Duration refreshLifetime,
 			Clock clock, AuditLog audit) {
 		this.audit = audit;
-		this.families = families;
-		this.revokedFamilies = revokedFamilies;
+		this.sessions = sessions;
+		this.revokedSessions = revokedSessions;
 		this.refreshLifetime = refreshLifetime;
 		this.clock = clock;
 	}
 
 	/** The user's sessions that are neither revoked nor expired, oldest first. */
-	public List<Session> list(long userId) {
+	public List<SessionSummary> list(long userId) {
 		Instant now = this.clock.instant();
-		return this.families.findLive(userId, now)
+		return this.sessions.findLive(userId, now)
 			.stream()
-			.map(this::session)
+			.map(this::summary)
 			.filter((session) -> session.expires().isAfter(now))
 			.toList();
 	}
@@ -48,7 +48,7 @@ public final class SessionService {
 	 * @return false if the user has no such live session (another user's id included)
 	 */
 	public boolean revoke(long userId, String sessionId, ClientInfo client) {
-		boolean revoked = !revokeFamilies(userId, sessionId, null).isEmpty();
+		boolean revoked = !revokeSessions(userId, sessionId, null).isEmpty();
 		if (revoked) {
 			this.audit.record(AuditEvent.SESSION_REVOKED, userId, client.ip(), client.userAgent(), "ok");
 		}
@@ -57,27 +57,27 @@ public final class SessionService {
 
 	/** Revoke every session of the user (logout everywhere, deactivation). */
 	public int revokeAll(long userId, ClientInfo client) {
-		int revoked = revokeFamilies(userId, null, null).size();
+		int revoked = revokeSessions(userId, null, null).size();
 		this.audit.record(AuditEvent.LOGOUT_ALL, userId, client.ip(), client.userAgent(), revoked + " sessions");
 		return revoked;
 	}
 
 	/** Revoke every session of the user but one (after a password change). */
 	public int revokeOthers(long userId, String keepSessionId) {
-		return revokeFamilies(userId, null, keepSessionId).size();
+		return revokeSessions(userId, null, keepSessionId).size();
 	}
 
-	private List<String> revokeFamilies(long userId, String only, String except) {
-		List<String> revoked = this.families.revoke(userId, only, except, this.clock.instant());
-		revoked.forEach(this.revokedFamilies::markRevoked);
+	private List<String> revokeSessions(long userId, String only, String except) {
+		List<String> revoked = this.sessions.revoke(userId, only, except, this.clock.instant());
+		revoked.forEach(this.revokedSessions::markRevoked);
 		return revoked;
 	}
 
-	private Session session(TokenFamily family) {
+	private SessionSummary summary(Session session) {
 		// Every refresh issues a token living refreshLifetime from then, capped by the session's end.
-		Instant newestExpiry = family.lastUsedAt().plus(this.refreshLifetime);
-		Instant expires = newestExpiry.isBefore(family.expiresAt()) ? newestExpiry : family.expiresAt();
-		return new Session(family.id(), family.createdAt(), family.lastUsedAt(), expires, family.client());
+		Instant newestExpiry = session.lastUsedAt().plus(this.refreshLifetime);
+		Instant expires = newestExpiry.isBefore(session.expiresAt()) ? newestExpiry : session.expiresAt();
+		return new SessionSummary(session.id(), session.createdAt(), session.lastUsedAt(), expires, session.client());
 	}
 
 }
