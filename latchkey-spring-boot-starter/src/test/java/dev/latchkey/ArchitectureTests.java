@@ -23,7 +23,7 @@ class ArchitectureTests {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
 					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
-					"dev.latchkey.account..")
+					"dev.latchkey.account..", "dev.latchkey.fault..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
@@ -39,6 +39,29 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.latchkey.user..", "dev.latchkey.token..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void faultPackageWhenCompiledThenDependsOnNoOtherLatchkeyPackage() {
+		noClasses().that()
+			.resideInAPackage("dev.latchkey.fault..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
+					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
+					"dev.latchkey.account..", "dev.latchkey.web..", "dev.latchkey.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void errorRenderingWhenCompiledThenKnowsNoController() {
+		// web.error renders; web uses it. The other way round would be a cycle.
+		noClasses().that()
+			.resideInAPackage("dev.latchkey.web.error..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.latchkey.web")
 			.check(CLASSES);
 	}
 

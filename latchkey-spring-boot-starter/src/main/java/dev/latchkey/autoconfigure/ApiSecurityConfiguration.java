@@ -1,8 +1,5 @@
 package dev.latchkey.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +15,6 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.ClientInfos;
-import dev.latchkey.web.JwksController;
 
 /**
  * The filter chain of Latchkey's own endpoints (sign-up, tokens, the current user, sessions, the
@@ -33,13 +29,6 @@ class ApiSecurityConfiguration {
 	/** Ahead of the application's chains, whose matchers may cover Latchkey's paths too. */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	/** Endpoints anyone may call: they authenticate by what they are sent, not by an access token. */
-	static final List<String> PUBLIC_ENDPOINTS = List.of(ApiPaths.SIGN_UP, ApiPaths.TOKEN, ApiPaths.REFRESH,
-			ApiPaths.VERIFY, ApiPaths.BLACKLIST, ApiPaths.LOGOUT, ApiPaths.CSRF, ApiPaths.SLIDING,
-			ApiPaths.SLIDING_REFRESH, ApiPaths.PASSWORD_RESET, ApiPaths.PASSWORD_RESET_CONFIRM, ApiPaths.REST_AUTH_LOGIN,
-			ApiPaths.REGISTRATION, ApiPaths.VERIFY_EMAIL, ApiPaths.RESEND_EMAIL, ApiPaths.REST_AUTH_REFRESH,
-			ApiPaths.REST_AUTH_VERIFY);
-
 	@Bean
 	@Order(ORDER)
 	@ConditionalOnMissingBean(name = "latchkeyApiSecurityFilterChain")
@@ -49,7 +38,7 @@ class ApiSecurityConfiguration {
 		SecurityConfiguration.harden(http, properties, clients)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(publicPaths(properties.web().apiPrefix()))
+				.requestMatchers(ApiPaths.publicPatterns(properties.web().apiPrefix()).toArray(String[]::new))
 				.permitAll()
 				.requestMatchers(properties.web().apiPrefix() + ApiPaths.ADMIN_USERS + "/**")
 				.hasRole("SUPERUSER")
@@ -61,16 +50,6 @@ class ApiSecurityConfiguration {
 	@Bean
 	static SmartInitializingSingleton latchkeyFilterChainCheck(ObjectProvider<SecurityFilterChain> chains) {
 		return () -> new FilterChainCheck(chains.orderedStream().toList()).warnOfChainsWithoutLatchkey();
-	}
-
-	static String[] publicPaths(String prefix) {
-		List<String> paths = new ArrayList<>();
-		for (String endpoint : PUBLIC_ENDPOINTS) {
-			paths.add(prefix + endpoint);
-			paths.add(prefix + endpoint + "/");
-		}
-		paths.add(JwksController.PATH);
-		return paths.toArray(String[]::new);
 	}
 
 }

@@ -25,13 +25,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.AccessTokenResolver;
-import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.AuthenticatedOrUnserved;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.DefaultLatchkeyAuthoritiesMapper;
-import dev.latchkey.web.ErrorResponseWriter;
-import dev.latchkey.web.JwksController;
+import dev.latchkey.web.error.ErrorRenderer;
 import dev.latchkey.web.LatchkeyAuthoritiesMapper;
 import dev.latchkey.web.LatchkeyConfigurer;
 import dev.latchkey.web.LatchkeySecurity;
@@ -56,7 +54,7 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LatchkeySecurity latchkeySecurity(LatchkeyProperties properties, AccessTokenAuthenticator tokens, UserRepository users,
-			CsrfTokens csrf, ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities) {
+			CsrfTokens csrf, ErrorRenderer errors, LatchkeyAuthoritiesMapper authorities) {
 		AccessTokenResolver resolver = new AccessTokenResolver(properties.jwt().authHeaderType(),
 				properties.cookies().accessName());
 		return new LatchkeySecurity(resolver, tokens, users, csrf, errors, authorities,

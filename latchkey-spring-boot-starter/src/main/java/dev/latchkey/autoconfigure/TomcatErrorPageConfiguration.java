@@ -10,7 +10,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.latchkey.web.JsonErrorReportValve;
+import dev.latchkey.web.error.JsonErrorReportValve;
 
 /**
  * Requests Tomcat refuses before any servlet runs (oversized headers, a NUL in a header, a

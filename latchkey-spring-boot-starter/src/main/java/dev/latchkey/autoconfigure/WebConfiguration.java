@@ -10,9 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -38,18 +38,19 @@ import dev.latchkey.user.UserAdministration;
 import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.Profiles;
 import dev.latchkey.user.Registration;
-import dev.latchkey.web.ApiExceptionHandler;
+import dev.latchkey.web.error.ApiExceptionHandler;
+import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
 import dev.latchkey.web.CrossSiteRequestGuard;
 import dev.latchkey.web.CsrfTokens;
 import dev.latchkey.web.CurrentUserController;
-import dev.latchkey.web.DrfErrorController;
-import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.error.DrfErrorController;
+import dev.latchkey.web.error.ErrorRenderer;
 import dev.latchkey.web.HashingAdmissionFilter;
 import dev.latchkey.web.JwksController;
-import dev.latchkey.web.LatchkeyPathExceptionResolver;
+import dev.latchkey.web.error.LatchkeyPathExceptionResolver;
 import dev.latchkey.web.LogoutController;
 import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
@@ -84,12 +85,29 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "latchkeyRequestLimitFilter")
 	FilterRegistrationBean<RequestLimitFilter> latchkeyRequestLimitFilter(LatchkeyResilienceProperties resilience,
-			ClientInfos clientInfos, ErrorResponseWriter errorWriter) {
+			ClientInfos clientInfos, ErrorRenderer errorWriter) {
 		RequestLimitFilter filter = new RequestLimitFilter(resilience.maxRequestsPerAddress(),
 				resilience.maxConcurrentRequests(), resilience.bodyReadTimeout(), clientInfos,
 				List.of("/actuator/health"), errorWriter);
 		FilterRegistrationBean<RequestLimitFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * DRF spells every path with a trailing slash, and clients send both spellings: on Latchkey's
+	 * paths only, the slash is dropped before security and MVC see the request, so each controller
+	 * maps one spelling and answers both alike.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "latchkeyTrailingSlashFilter")
+	FilterRegistrationBean<UrlHandlerFilter> latchkeyTrailingSlashFilter(LatchkeyProperties properties) {
+		UrlHandlerFilter filter = UrlHandlerFilter
+			.trailingSlashHandler(ApiPaths.patterns(properties.web().apiPrefix()).toArray(String[]::new))
+			.wrapRequest()
+			.build();
+		FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -114,7 +132,7 @@ class WebConfiguration {
 					.filter(ExceptionHandlerExceptionResolver.class::isInstance)
 					.findFirst()
 					.ifPresent((handlers) -> resolvers.add(0, new LatchkeyPathExceptionResolver(handlers,
-							advice.getObject(), properties.web().apiPrefix())));
+							advice.getObject(), ApiPaths.patterns(properties.web().apiPrefix()))));
 			}
 
 		};
@@ -156,7 +174,7 @@ class WebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<HashingAdmissionFilter> latchkeyHashingAdmissionFilter(PasswordHasher hasher,
-			LatchkeyProperties properties, ErrorResponseWriter errors) {
+			LatchkeyProperties properties, ErrorRenderer errors) {
 		FilterRegistrationBean<HashingAdmissionFilter> registration = new FilterRegistrationBean<>(
 				new HashingAdmissionFilter(hasher, properties.web().apiPrefix(), errors));
 		// Right after Spring Security's chain (CORS headers and CSRF still apply), before MVC.
@@ -166,22 +184,22 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorResponseWriter latchkeyErrorResponseWriter() {
-		return new ErrorResponseWriter();
+	ErrorRenderer latchkeyErrorRenderer() {
+		return new ErrorRenderer();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiExceptionHandler latchkeyApiExceptionHandler() {
-		return new ApiExceptionHandler();
+	ApiExceptionHandler latchkeyApiExceptionHandler(ErrorRenderer renderer) {
+		return new ApiExceptionHandler(renderer);
 	}
 
 	/** Only in a standalone server: a host application's error page stays its own. */
 	@Bean
 	@ConditionalOnProperty(name = "latchkey.web.standalone", havingValue = "true")
 	@ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
-	DrfErrorController latchkeyErrorController() {
-		return new DrfErrorController();
+	DrfErrorController latchkeyErrorController(ErrorRenderer renderer) {
+		return new DrfErrorController(renderer);
 	}
 
 	@Bean

@@ -1,15 +1,17 @@
 package dev.latchkey.throttle;
 
+import dev.latchkey.fault.Fault;
+
 /**
  * Too many attempts: the client must wait. Rendered as DRF's 429
  * {@code "Request was throttled. Expected available in N seconds."} with {@code Retry-After: N}.
  */
-public class ThrottledException extends RuntimeException {
+public class ThrottledException extends Fault {
 
 	private final long waitSeconds;
 
 	public ThrottledException(long waitSeconds) {
-		super(message(waitSeconds), null, false, false);
+		super(message(waitSeconds));
 		this.waitSeconds = waitSeconds;
 	}
 
@@ -20,6 +22,16 @@ public class ThrottledException extends RuntimeException {
 
 	private static String message(long wait) {
 		return "Request was throttled. Expected available in " + wait + ((wait == 1) ? " second." : " seconds.");
+	}
+
+	@Override
+	public Kind kind() {
+		return Kind.THROTTLED;
+	}
+
+	@Override
+	public long retryAfterSeconds() {
+		return this.waitSeconds;
 	}
 
 }

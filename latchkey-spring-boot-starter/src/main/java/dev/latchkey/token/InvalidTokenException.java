@@ -1,10 +1,12 @@
 package dev.latchkey.token;
 
+import dev.latchkey.fault.Fault;
+
 /**
  * A token presented by a client was refused: the client's fault, rendered as a 401 with
  * SimpleJWT's {@code token_not_valid} code. Carries SimpleJWT's message, never the token.
  */
-public class InvalidTokenException extends RuntimeException {
+public class InvalidTokenException extends Fault {
 
 	public static final String INVALID_OR_EXPIRED = "Token is invalid or expired";
 
@@ -25,11 +27,12 @@ public class InvalidTokenException extends RuntimeException {
 	}
 
 	private InvalidTokenException(String message, String code) {
-		super(message, null, false, false);
+		super(message);
 		this.code = code;
 	}
 
 	/** SimpleJWT's error code: {@code token_not_valid}, or {@code no_active_account}. */
+	@Override
 	public String code() {
 		return this.code;
 	}
@@ -45,6 +48,11 @@ public class InvalidTokenException extends RuntimeException {
 
 	public static InvalidTokenException invalidOrExpired() {
 		return new InvalidTokenException(INVALID_OR_EXPIRED);
+	}
+
+	@Override
+	public Kind kind() {
+		return Kind.UNAUTHENTICATED;
 	}
 
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 
+import dev.latchkey.fault.Fault;
+
 /**
  * Finds the access token of a request as SimpleJWT's {@code JWTAuthentication.get_raw_token} and
  * dj-rest-auth's cookie authentication do: the {@code Authorization} header first, and only when
@@ -59,10 +61,20 @@ public final class AccessTokenResolver {
 
 
 	/** SimpleJWT's {@code bad_authorization_header} failure. */
-	static final class BadAuthorizationHeaderException extends RuntimeException {
+	static final class BadAuthorizationHeaderException extends Fault {
 
 		BadAuthorizationHeaderException() {
-			super(BAD_HEADER, null, false, false);
+			super(BAD_HEADER);
+		}
+
+		@Override
+		public Kind kind() {
+			return Kind.UNAUTHENTICATED;
+		}
+
+		@Override
+		public String code() {
+			return "bad_authorization_header";
 		}
 
 	}

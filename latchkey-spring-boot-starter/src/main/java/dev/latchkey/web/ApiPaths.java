@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The request-mapping patterns of Latchkey's endpoints. Each is mapped with and without its
- * trailing slash, under the configurable {@code latchkey.web.api-prefix} ({@code /api}).
+ * The one list of Latchkey's endpoints. Controllers map each path once, without its trailing
+ * slash, under the configurable {@code latchkey.web.api-prefix} ({@code /api}); DRF's spelling
+ * with the slash reaches the same handler through the trailing-slash filter of the
+ * auto-configuration. Security, the error resolver, that filter and the OpenAPI description all
+ * read both spellings from here.
  */
 public final class ApiPaths {
 
@@ -28,6 +31,8 @@ public final class ApiPaths {
 	public static final String LOGOUT_ALL = "/auth/logout-all";
 
 	public static final String SESSIONS = "/auth/sessions";
+
+	public static final String SESSION = SESSIONS + "/{id}";
 
 	public static final String PASSWORD_CHANGE = "/auth/password/change";
 
@@ -57,10 +62,18 @@ public final class ApiPaths {
 
 	public static final String ADMIN_USERS = "/admin/users";
 
-	private static final List<String> ALL = List.of(SIGN_UP, TOKEN, USER, REFRESH, VERIFY, BLACKLIST, LOGOUT,
-			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH, ADMIN_USERS, ADMIN_USERS + "/*/deactivate",
-			ADMIN_USERS + "/*/logout-all", PASSWORD_RESET, PASSWORD_RESET_CONFIRM, REST_AUTH_LOGIN, REGISTRATION,
-			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY, INVITATIONS);
+	public static final String ADMIN_USER_DEACTIVATE = ADMIN_USERS + "/{id}/deactivate";
+
+	public static final String ADMIN_USER_LOGOUT_ALL = ADMIN_USERS + "/{id}/logout-all";
+
+	/** Endpoints anyone may call: they authenticate the caller themselves, or need no one. */
+	private static final List<String> PUBLIC = List.of(SIGN_UP, TOKEN, REFRESH, VERIFY, BLACKLIST, LOGOUT, CSRF,
+			SLIDING, SLIDING_REFRESH, PASSWORD_RESET, PASSWORD_RESET_CONFIRM, REST_AUTH_LOGIN, REGISTRATION,
+			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY);
+
+	/** Endpoints for a signed-in user (or, under {@link #ADMIN_USERS}, a superuser). */
+	private static final List<String> AUTHENTICATED = List.of(USER, LOGOUT_ALL, SESSIONS, SESSION,
+			PASSWORD_CHANGE, INVITATIONS, ADMIN_USERS, ADMIN_USER_DEACTIVATE, ADMIN_USER_LOGOUT_ALL);
 
 	private ApiPaths() {
 	}
@@ -72,13 +85,33 @@ public final class ApiPaths {
 	 * @return the patterns, in Spring's path-pattern syntax
 	 */
 	public static List<String> patterns(String prefix) {
-		List<String> patterns = new ArrayList<>();
-		for (String path : ALL) {
-			patterns.add(prefix + path);
-			patterns.add(prefix + path + "/");
-		}
+		List<String> patterns = new ArrayList<>(spellings(prefix, PUBLIC));
+		patterns.addAll(spellings(prefix, AUTHENTICATED));
 		patterns.add(JwksController.PATH);
 		return List.copyOf(patterns);
+	}
+
+	/**
+	 * Path patterns of the endpoints open to anonymous callers, both spellings, plus the JWK Set.
+	 * @param prefix the API prefix
+	 * @return the patterns, in Spring's path-pattern syntax
+	 */
+	public static List<String> publicPatterns(String prefix) {
+		List<String> patterns = new ArrayList<>(spellings(prefix, PUBLIC));
+		patterns.add(JwksController.PATH);
+		return List.copyOf(patterns);
+	}
+
+	/**
+	 * Both spellings of each path under the prefix: {@code /api/token} and {@code /api/token/}.
+	 */
+	public static List<String> spellings(String prefix, List<String> paths) {
+		List<String> spellings = new ArrayList<>(paths.size() * 2);
+		for (String path : paths) {
+			spellings.add(prefix + path);
+			spellings.add(prefix + path + "/");
+		}
+		return spellings;
 	}
 
 }

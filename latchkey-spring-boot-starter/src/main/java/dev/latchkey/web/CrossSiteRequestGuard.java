@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.latchkey.web.error.ClientErrorException;
+
 /**
  * Refuses cross-site requests to the endpoints that set or clear cookies ({@link SetsCookies}),
  * as Django's CSRF middleware checks {@code Origin} for its login view: otherwise a page on

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,12 +19,12 @@ public class CsrfController {
 		this.responses = responses;
 	}
 
-	@GetMapping({ ApiPaths.PREFIX + ApiPaths.CSRF, ApiPaths.PREFIX + ApiPaths.CSRF + "/" })
-	ResponseEntity<Map<String, Object>> csrf() {
+	@GetMapping(ApiPaths.PREFIX + ApiPaths.CSRF)
+	ResponseEntity<DetailBody> csrf() {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.SET_COOKIE, this.responses.csrfCookie().toString())
 			.cacheControl(CacheControl.noStore())
-			.body(ErrorBody.detail("CSRF cookie set."));
+			.body(new DetailBody("CSRF cookie set."));
 	}
 
 }

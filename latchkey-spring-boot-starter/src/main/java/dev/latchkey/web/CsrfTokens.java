@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.latchkey.web.error.ClientErrorException;
+
 /**
  * Django's CSRF double submit: a random token in a cookie page script can read
  * ({@code csrftoken}), echoed in a header ({@code X-CSRFToken}) on every unsafe request that a

@@ -40,18 +40,18 @@ public class CurrentUserController {
 		this.sites = sites;
 	}
 
-	@GetMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	@GetMapping(ApiPaths.PREFIX + ApiPaths.USER)
 	Map<String, Object> get(UserAuthentication authentication) {
 		User user = authentication.user();
 		return UserBody.of(user, this.profiles.extraFields(user));
 	}
 
-	@PutMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	@PutMapping(ApiPaths.PREFIX + ApiPaths.USER)
 	Map<String, Object> put(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		return update(authentication.user(), form, request);
 	}
 
-	@PatchMapping({ ApiPaths.PREFIX + ApiPaths.USER, ApiPaths.PREFIX + ApiPaths.USER + "/" })
+	@PatchMapping(ApiPaths.PREFIX + ApiPaths.USER)
 	Map<String, Object> patch(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		return update(authentication.user(), form, request);
 	}

@@ -2,19 +2,18 @@ package dev.latchkey.web;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.latchkey.password.HashingBusyException;
 import dev.latchkey.password.PasswordHasher;
+import dev.latchkey.web.error.ErrorRenderer;
 
 /**
  * Answers 503 at once, before security, parsing and any database query, a request to an endpoint
@@ -29,20 +28,18 @@ public final class HashingAdmissionFilter extends OncePerRequestFilter {
 
 	private final Set<String> paths;
 
-	private final ErrorResponseWriter errors;
+	private final ErrorRenderer errors;
 
 	/**
 	 * @param hasher the password hasher (a pool refuses; others admit everything)
 	 * @param prefix the API prefix, e.g. {@code /api}
 	 * @param errors writes the error body
 	 */
-	public HashingAdmissionFilter(PasswordHasher hasher, String prefix, ErrorResponseWriter errors) {
+	public HashingAdmissionFilter(PasswordHasher hasher, String prefix, ErrorRenderer errors) {
 		this.hasher = hasher;
 		this.errors = errors;
-		this.paths = Stream.of(ApiPaths.TOKEN, ApiPaths.SLIDING, ApiPaths.SIGN_UP, ApiPaths.PASSWORD_CHANGE,
-				ApiPaths.REST_AUTH_LOGIN, ApiPaths.REGISTRATION, ApiPaths.PASSWORD_RESET_CONFIRM)
-			.flatMap((path) -> Stream.of(prefix + path, prefix + path + "/"))
-			.collect(Collectors.toUnmodifiableSet());
+		this.paths = Set.copyOf(ApiPaths.spellings(prefix, List.of(ApiPaths.TOKEN, ApiPaths.SLIDING, ApiPaths.SIGN_UP,
+				ApiPaths.PASSWORD_CHANGE, ApiPaths.REST_AUTH_LOGIN, ApiPaths.REGISTRATION, ApiPaths.PASSWORD_RESET_CONFIRM)));
 	}
 
 	@Override
@@ -58,8 +55,7 @@ public final class HashingAdmissionFilter extends OncePerRequestFilter {
 			this.hasher.checkAdmission();
 		}
 		catch (HashingBusyException ex) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-			this.errors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorBody.detail(ex.getMessage()));
+			this.errors.write(response, this.errors.render(ex));
 			return;
 		}
 		chain.doFilter(request, response);

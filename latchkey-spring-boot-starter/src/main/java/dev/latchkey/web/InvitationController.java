@@ -34,7 +34,7 @@ public class InvitationController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.INVITATIONS, ApiPaths.PREFIX + ApiPaths.INVITATIONS + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.INVITATIONS)
 	Map<String, Object> invite(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String email = form.string(EMAIL, errors);

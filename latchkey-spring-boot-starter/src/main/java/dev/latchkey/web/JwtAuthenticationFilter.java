@@ -1,7 +1,6 @@
 package dev.latchkey.web;
 
 import java.io.IOException;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +17,10 @@ import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.token.VerifiedToken;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
+import dev.latchkey.web.error.ErrorRenderer;
+import dev.latchkey.web.error.DrfAuthenticationEntryPoint;
+import dev.latchkey.web.error.ApiError;
+import dev.latchkey.fault.Fault;
 
 /**
  * Authenticates a request by its access token: SimpleJWT's five-step pipeline (header, raw token,
@@ -27,9 +30,6 @@ import dev.latchkey.user.UserRepository;
  * stale token.
  */
 public final class JwtAuthenticationFilter extends OncePerRequestFilter {
-
-	/** Request attribute holding the error body of a failed authentication. */
-	static final String FAILURE_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".failure";
 
 	private final AccessTokenResolver tokenResolver;
 
@@ -41,13 +41,16 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private final LatchkeyAuthoritiesMapper authorities;
 
+	private final ErrorRenderer errors;
+
 	public JwtAuthenticationFilter(AccessTokenResolver tokenResolver, AccessTokenAuthenticator tokens, UserRepository users,
-			CsrfTokens csrf, LatchkeyAuthoritiesMapper authorities) {
+			CsrfTokens csrf, LatchkeyAuthoritiesMapper authorities, ErrorRenderer errors) {
 		this.tokenResolver = tokenResolver;
 		this.tokens = tokens;
 		this.users = users;
 		this.csrf = csrf;
 		this.authorities = authorities;
+		this.errors = errors;
 	}
 
 	@Override
@@ -60,24 +63,18 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 				authenticate(resolved.token());
 			}
 		}
-		catch (AccessTokenResolver.BadAuthorizationHeaderException ex) {
-			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ex.getMessage(), "bad_authorization_header"));
-		}
 		catch (InvalidTokenException ex) {
-			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.invalidAccessToken(ex));
+			fail(request, this.errors.invalidAccessToken(ex));
 		}
-		catch (UserProblem ex) {
-			fail(request, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ex.getMessage(), ex.code));
-		}
-		catch (ClientErrorException ex) {
-			fail(request, ex.status().value(), ErrorBody.detail(ex.getMessage()));
+		catch (Fault ex) {
+			fail(request, this.errors.render(ex));
 		}
 		catch (RuntimeException ex) {
 			// A user not seen recently, or a revocation list too old to trust, during an outage.
 			if (!DatabaseFailures.isUnavailable(ex)) {
 				throw ex;
 			}
-			fail(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorBody.detail(ErrorBody.SERVICE_UNAVAILABLE));
+			fail(request, this.errors.render(ex));
 		}
 		chain.doFilter(request, response);
 	}
@@ -100,26 +97,28 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		SecurityContextHolder.setContext(context);
 	}
 
-	private static void fail(HttpServletRequest request, int status, Map<String, Object> body) {
-		request.setAttribute(FAILURE_ATTRIBUTE, new Failure(status, body));
+	/** Why authentication failed (401, 403 for a CSRF failure, 503), kept for the endpoints that need a user. */
+	private static void fail(HttpServletRequest request, ApiError failure) {
+		request.setAttribute(DrfAuthenticationEntryPoint.FAILURE_ATTRIBUTE, failure);
 	}
 
-	/**
-	 * Why authentication failed, kept for the endpoints that need a user.
-	 *
-	 * @param status 401, 403 for a CSRF failure, or 503 when the database is unavailable
-	 * @param body the DRF-shaped body
-	 */
-	record Failure(int status, Map<String, Object> body) {
-	}
-
-	private static final class UserProblem extends RuntimeException {
+	private static final class UserProblem extends Fault {
 
 		private final String code;
 
 		UserProblem(String message, String code) {
-			super(message, null, false, false);
+			super(message);
 			this.code = code;
+		}
+
+		@Override
+		public Kind kind() {
+			return Kind.UNAUTHENTICATED;
+		}
+
+		@Override
+		public String code() {
+			return this.code;
 		}
 
 	}

@@ -9,6 +9,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import dev.latchkey.token.AccessTokenAuthenticator;
 import dev.latchkey.user.UserRepository;
+import dev.latchkey.web.error.ErrorRenderer;
+import dev.latchkey.web.error.DrfAuthenticationEntryPoint;
 
 /**
  * What Latchkey adds to a security filter chain, whoever builds it: access-token authentication
@@ -25,14 +27,14 @@ public final class LatchkeySecurity {
 
 	private final CsrfTokens csrf;
 
-	private final ErrorResponseWriter errors;
+	private final ErrorRenderer errors;
 
 	private final LatchkeyAuthoritiesMapper authorities;
 
 	private final boolean drfAccessDenied;
 
 	public LatchkeySecurity(AccessTokenResolver resolver, AccessTokenAuthenticator tokens, UserRepository users, CsrfTokens csrf,
-			ErrorResponseWriter errors, LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
+			ErrorRenderer errors, LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
 		this.resolver = resolver;
 		this.tokens = tokens;
 		this.users = users;
@@ -51,7 +53,7 @@ public final class LatchkeySecurity {
 	 * @param drfAccessDenied whether a denied request gets DRF's 403 body
 	 * @return security that adds no token filter
 	 */
-	public static LatchkeySecurity withoutTokenAuthentication(ErrorResponseWriter errors,
+	public static LatchkeySecurity withoutTokenAuthentication(ErrorRenderer errors,
 			LatchkeyAuthoritiesMapper authorities, boolean drfAccessDenied) {
 		return new LatchkeySecurity(null, null, null, null, errors, authorities, drfAccessDenied);
 	}
@@ -84,7 +86,7 @@ public final class LatchkeySecurity {
 			return;
 		}
 		http.addFilterBefore(new JwtAuthenticationFilter(this.resolver, this.tokens, this.users, this.csrf,
-				this.authorities), AnonymousAuthenticationFilter.class);
+				this.authorities, this.errors), AnonymousAuthenticationFilter.class);
 	}
 
 	private static boolean signedInByTest(HttpServletRequest request) {

@@ -1,18 +1,16 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.InvalidTokenException;
 import dev.latchkey.token.UserSessions;
 import dev.latchkey.token.Logout;
 import dev.latchkey.user.InvalidFieldsException;
+import dev.latchkey.web.error.ClientErrorException;
 
 /**
  * {@code POST /api/auth/logout/} (dj-rest-auth's {@code LogoutView}: blacklists the refresh token,
@@ -22,7 +20,7 @@ import dev.latchkey.user.InvalidFieldsException;
 @RestController
 public class LogoutController {
 
-	static final Map<String, Object> LOGGED_OUT = ErrorBody.detail("Successfully logged out.");
+	static final DetailBody LOGGED_OUT = new DetailBody("Successfully logged out.");
 
 	private final Logout logout;
 
@@ -44,26 +42,37 @@ public class LogoutController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT, ApiPaths.PREFIX + ApiPaths.LOGOUT + "/" })
-	ResponseEntity<Map<String, Object>> logout(SubmittedForm form, HttpServletRequest request) {
-		try {
-			this.logout.logout(this.refreshTokens.resolve(form, request), this.clients.from(request));
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.LOGOUT)
+	DetailBody logout(SubmittedForm form, HttpServletRequest request, HttpServletResponse response) {
+		String refreshToken = refreshTokenOf(form, request);
+		// From here on, the answer deletes the token cookies whether the token was good or not.
+		this.responses.clearCookies(response);
+		if (refreshToken == null) {
+			throw new ClientErrorException(HttpStatus.UNAUTHORIZED, "Refresh token was not included in request data.");
 		}
-		catch (InvalidFieldsException ex) {
-			return this.responses.clearing(HttpStatus.UNAUTHORIZED,
-					ErrorBody.detail("Refresh token was not included in request data."));
-		}
-		catch (InvalidTokenException ex) {
-			return this.responses.clearing(HttpStatus.UNAUTHORIZED, ErrorBody.invalidToken(ex));
-		}
-		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
+		this.logout.logout(refreshToken, this.clients.from(request));
+		return LOGGED_OUT;
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL, ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL + "/" })
-	ResponseEntity<Map<String, Object>> logoutAll(UserAuthentication authentication, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.LOGOUT_ALL)
+	DetailBody logoutAll(UserAuthentication authentication, HttpServletRequest request, HttpServletResponse response) {
 		this.sessions.revokeAll(authentication.getPrincipal().id(), this.clients.from(request));
-		return this.responses.clearing(HttpStatus.OK, LOGGED_OUT);
+		this.responses.clearCookies(response);
+		return LOGGED_OUT;
+	}
+
+	/**
+	 * dj-rest-auth's logout reads the token itself: a missing or malformed one is its 401, not a
+	 * field error. A refused CSRF check still fails first, and deletes nothing.
+	 */
+	private String refreshTokenOf(SubmittedForm form, HttpServletRequest request) {
+		try {
+			return this.refreshTokens.resolve(form, request);
+		}
+		catch (InvalidFieldsException ex) {
+			return null;
+		}
 	}
 
 }

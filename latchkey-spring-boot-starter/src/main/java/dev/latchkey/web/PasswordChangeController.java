@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,13 +36,13 @@ public class PasswordChangeController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE, ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE + "/" })
-	Map<String, Object> change(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.PASSWORD_CHANGE)
+	DetailBody change(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		this.passwordChange.change(authentication.user(), form.string(OLD, errors), form.string(NEW1, errors),
 				form.string(NEW2, errors), errors, this.clients.from(request));
 		this.sessions.revokeOthers(authentication.getPrincipal().id(), authentication.getCredentials().sessionId());
-		return ErrorBody.detail("New password has been saved.");
+		return new DetailBody("New password has been saved.");
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,13 +34,12 @@ public class PasswordResetConfirmController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET_CONFIRM,
-			ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET_CONFIRM + "/" })
-	Map<String, Object> confirm(SubmittedForm form, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET_CONFIRM)
+	DetailBody confirm(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		this.confirmation.confirm(form.string(UID, errors), form.string(TOKEN, errors), form.string(NEW1, errors),
 				form.string(NEW2, errors), errors, this.clients.from(request));
-		return ErrorBody.detail("Password has been reset with the new password.");
+		return new DetailBody("Password has been reset with the new password.");
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,8 +30,8 @@ public class PasswordResetController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET, ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET + "/" })
-	Map<String, Object> reset(SubmittedForm form, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.PASSWORD_RESET)
+	DetailBody reset(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String email = form.string(EMAIL, errors);
 		if (email != null && !EmailRules.isValid(email)) {
@@ -41,7 +39,7 @@ public class PasswordResetController {
 		}
 		errors.throwIfAny();
 		this.resets.request(email, this.sites.resolve(request), this.clients.from(request).ip());
-		return ErrorBody.detail("Password reset e-mail has been sent.");
+		return new DetailBody("Password reset e-mail has been sent.");
 	}
 
 }

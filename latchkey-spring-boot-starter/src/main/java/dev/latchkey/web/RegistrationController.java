@@ -60,8 +60,8 @@ public class RegistrationController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REGISTRATION, ApiPaths.PREFIX + ApiPaths.REGISTRATION + "/" })
-	ResponseEntity<Map<String, Object>> register(SubmittedForm form, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.REGISTRATION)
+	ResponseEntity<?> register(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String email = form.string(EMAIL, errors);
@@ -73,7 +73,7 @@ public class RegistrationController {
 				this.sites.resolve(request));
 		if (this.registration.verificationRequired()) {
 			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-				.body(ErrorBody.detail("Verification e-mail sent."));
+				.body(new DetailBody("Verification e-mail sent."));
 		}
 		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		return this.responses.respond(HttpStatus.CREATED, this.bodies.body(pair, user, Map.of()), pair);

@@ -15,6 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.latchkey.web.error.ErrorRenderer;
+import dev.latchkey.fault.Fault;
+import dev.latchkey.throttle.ThrottledException;
+import dev.latchkey.web.error.ServiceBusyException;
+
 /**
  * Keeps request threads from being captured, by slow clients or by requests waiting on a slow
  * database: at most so many requests in progress per client address (beyond: DRF's 429 at once)
@@ -26,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class RequestLimitFilter extends OncePerRequestFilter {
 
-	private static final String RETRY_AFTER_SECONDS = "1";
+	private static final long RETRY_AFTER_SECONDS = 1;
 
 	private final int maxPerAddress;
 
@@ -38,7 +43,7 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
 
 	private final List<String> exemptPrefixes;
 
-	private final ErrorResponseWriter writer;
+	private final ErrorRenderer writer;
 
 	private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
@@ -53,7 +58,7 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
 	 * @param writer renders refusals
 	 */
 	public RequestLimitFilter(int maxPerAddress, int maxInProgress, Duration bodyReadTimeout, ClientInfos clients,
-			List<String> exemptPrefixes, ErrorResponseWriter writer) {
+			List<String> exemptPrefixes, ErrorRenderer writer) {
 		this.maxPerAddress = maxPerAddress;
 		this.maxInProgress = maxInProgress;
 		this.bodyReadTimeout = bodyReadTimeout;
@@ -75,12 +80,12 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
 		AtomicInteger fromAddress = this.perAddress.computeIfAbsent(address, (key) -> new AtomicInteger());
 		try {
 			if (this.maxPerAddress > 0 && fromAddress.incrementAndGet() > this.maxPerAddress) {
-				refuse(response, 429, ErrorBody.detail("Request was throttled. Expected available in 1 second."));
+				refuse(response, new ThrottledException(RETRY_AFTER_SECONDS));
 				return;
 			}
 			try {
 				if (this.maxInProgress > 0 && this.inProgress.incrementAndGet() > this.maxInProgress) {
-					refuse(response, 503, ErrorBody.detail(ErrorBody.SERVICE_UNAVAILABLE));
+					refuse(response, new ServiceBusyException(RETRY_AFTER_SECONDS));
 					return;
 				}
 				chain.doFilter(new DeadlineRequest(request, System.nanoTime() + this.bodyReadTimeout.toNanos()), response);
@@ -98,10 +103,9 @@ public final class RequestLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void refuse(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
-		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+	private void refuse(HttpServletResponse response, Fault refusal) throws IOException {
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		this.writer.write(response, status, body);
+		this.writer.write(response, this.writer.render(refusal));
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +31,8 @@ public class ResendEmailController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.RESEND_EMAIL, ApiPaths.PREFIX + ApiPaths.RESEND_EMAIL + "/" })
-	Map<String, Object> resend(SubmittedForm form, HttpServletRequest request) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.RESEND_EMAIL)
+	DetailBody resend(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String email = form.string(EMAIL, errors);
 		if (email != null && !EmailRules.isValid(email)) {
@@ -42,7 +40,7 @@ public class ResendEmailController {
 		}
 		errors.throwIfAny();
 		this.verification.resend(email, this.sites.resolve(request), this.clients.from(request).ip());
-		return ErrorBody.detail("ok");
+		return new DetailBody("ok");
 	}
 
 }

@@ -54,7 +54,7 @@ public class RestAuthLoginController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN, ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN)
 	ResponseEntity<Map<String, Object>> login(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.token.SessionSummary;
 import dev.latchkey.token.UserSessions;
+import dev.latchkey.web.error.ClientErrorException;
 
 /**
  * {@code GET /api/auth/sessions/} lists the user's live sessions; {@code DELETE
@@ -32,7 +32,7 @@ public class SessionsController {
 		this.clients = clients;
 	}
 
-	@GetMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS, ApiPaths.PREFIX + ApiPaths.SESSIONS + "/" })
+	@GetMapping(ApiPaths.PREFIX + ApiPaths.SESSIONS)
 	List<Map<String, Object>> list(UserAuthentication authentication) {
 		String current = authentication.getCredentials().sessionId();
 		return this.sessions.list(authentication.getPrincipal().id())
@@ -41,11 +41,11 @@ public class SessionsController {
 			.toList();
 	}
 
-	@DeleteMapping({ ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}", ApiPaths.PREFIX + ApiPaths.SESSIONS + "/{id}/" })
+	@DeleteMapping(ApiPaths.PREFIX + ApiPaths.SESSION)
 	ResponseEntity<Object> revoke(UserAuthentication authentication, @PathVariable String id,
 			HttpServletRequest request) {
 		if (!this.sessions.revoke(authentication.getPrincipal().id(), id, this.clients.from(request))) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.detail(ErrorBody.defaultDetail(404)));
+			throw ClientErrorException.notFound();
 		}
 		return ResponseEntity.noContent().build();
 	}

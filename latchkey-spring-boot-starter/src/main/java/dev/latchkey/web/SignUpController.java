@@ -103,7 +103,7 @@ public class SignUpController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SIGN_UP, ApiPaths.PREFIX + ApiPaths.SIGN_UP + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.SIGN_UP)
 	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),

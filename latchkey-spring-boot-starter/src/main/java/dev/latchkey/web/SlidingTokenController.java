@@ -43,7 +43,7 @@ public class SlidingTokenController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SLIDING, ApiPaths.PREFIX + ApiPaths.SLIDING + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.SLIDING)
 	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
@@ -52,7 +52,7 @@ public class SlidingTokenController {
 		return token(this.slidingTokens.obtain(user.id(), client));
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH, ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH)
 	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);

@@ -24,6 +24,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import dev.latchkey.user.FieldErrors;
+import dev.latchkey.web.error.ClientErrorException;
 
 /**
  * Reads a request body into a {@link SubmittedForm} as DRF's parsers do: JSON or

@@ -28,7 +28,7 @@ public class TokenBlacklistController {
 		this.clients = clients;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.BLACKLIST, ApiPaths.PREFIX + ApiPaths.BLACKLIST + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.BLACKLIST)
 	Map<String, Object> blacklist(SubmittedForm form, HttpServletRequest request) {
 		this.logout.logout(this.refreshTokens.resolve(form, request), this.clients.from(request));
 		return Map.of();

@@ -44,7 +44,7 @@ public class TokenObtainController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.TOKEN)
 	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);

@@ -35,8 +35,7 @@ public class TokenRefreshController {
 	}
 
 	@SetsCookies
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REFRESH + "/",
-			ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH, ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH + "/" })
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH })
 	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
 		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request),
 				this.clients.from(request)));

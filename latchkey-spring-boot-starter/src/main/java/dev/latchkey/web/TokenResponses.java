@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 import dev.latchkey.token.RefreshedTokens;
 import dev.latchkey.token.TokenPair;
+
 
 /**
  * Builds the answers that carry freshly issued tokens: in the body and/or as cookies, as the
@@ -58,16 +61,13 @@ public final class TokenResponses {
 		return respond(HttpStatus.OK, this.delivery.inBody() ? body : new LinkedHashMap<>(), cookies);
 	}
 
-	/** An answer that deletes both token cookies (logout), whatever the delivery mode. */
-	public ResponseEntity<Map<String, Object>> clearing(HttpStatus status, Map<String, Object> body) {
-		ResponseEntity<Map<String, Object>> response = respond(status, body, this.cookies.clear(), true);
-		if (status != HttpStatus.UNAUTHORIZED) {
-			return response;
-		}
-		return ResponseEntity.status(status)
-			.headers(response.getHeaders())
-			.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE)
-			.body(body);
+	/**
+	 * Deletes both token cookies (logout), whatever the delivery mode, on whatever answer follows:
+	 * the headers go straight to the response, so an error rendered afterwards keeps them.
+	 */
+	public void clearCookies(HttpServletResponse response) {
+		this.cookies.clear().forEach((cookie) -> response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString()));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 	}
 
 	/**

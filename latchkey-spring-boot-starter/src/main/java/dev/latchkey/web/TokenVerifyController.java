@@ -24,8 +24,7 @@ public class TokenVerifyController {
 		this.revocations = revocations;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.VERIFY + "/",
-			ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY, ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY + "/" })
+	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY })
 	Map<String, Object> verify(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);

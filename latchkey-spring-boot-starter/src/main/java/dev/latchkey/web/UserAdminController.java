@@ -7,7 +7,6 @@ import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserAdministration;
+import dev.latchkey.web.error.ClientErrorException;
 
 /**
  * {@code /api/admin/users/}: superusers list and search users ({@code ?search=}), deactivate one
@@ -34,23 +34,21 @@ public class UserAdminController {
 		this.clients = clients;
 	}
 
-	@GetMapping({ ApiPaths.PREFIX + ApiPaths.ADMIN_USERS, ApiPaths.PREFIX + ApiPaths.ADMIN_USERS + "/" })
+	@GetMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USERS)
 	List<Map<String, Object>> search(@RequestParam(name = "search", required = false) String search) {
 		return this.administration.search(search).stream().map(UserAdminController::body).toList();
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.ADMIN_USERS + "/{id}/deactivate",
-			ApiPaths.PREFIX + ApiPaths.ADMIN_USERS + "/{id}/deactivate/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USER_DEACTIVATE)
 	Map<String, Object> deactivate(@PathVariable long id, HttpServletRequest request) {
 		OptionalInt ended = this.administration.deactivate(id, this.clients.from(request));
 		if (ended.isEmpty()) {
-			throw new ClientErrorException(HttpStatus.NOT_FOUND, ErrorBody.defaultDetail(404));
+			throw ClientErrorException.notFound();
 		}
 		return Map.of("id", id, "is_active", false, "sessions_ended", ended.getAsInt());
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.ADMIN_USERS + "/{id}/logout-all",
-			ApiPaths.PREFIX + ApiPaths.ADMIN_USERS + "/{id}/logout-all/" })
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USER_LOGOUT_ALL)
 	Map<String, Object> endSessions(@PathVariable long id, HttpServletRequest request) {
 		return Map.of("id", id, "sessions_ended", this.administration.endSessions(id, this.clients.from(request)));
 	}

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,13 +21,13 @@ public class VerifyEmailController {
 		this.verification = verification;
 	}
 
-	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY_EMAIL, ApiPaths.PREFIX + ApiPaths.VERIFY_EMAIL + "/" })
-	Map<String, Object> verify(SubmittedForm form) {
+	@PostMapping(ApiPaths.PREFIX + ApiPaths.VERIFY_EMAIL)
+	DetailBody verify(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String key = form.string(KEY, errors);
 		errors.throwIfAny();
 		this.verification.verify(key);
-		return ErrorBody.detail("ok");
+		return new DetailBody("ok");
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.web.method.HandlerMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.latchkey.web.error.ClientErrorException;
+
 class CrossSiteRequestGuardTests {
 
 	private final CrossSiteRequestGuard guard = new CrossSiteRequestGuard(List.of("https://App.example"));

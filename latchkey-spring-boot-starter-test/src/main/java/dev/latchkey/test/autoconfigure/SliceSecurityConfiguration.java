@@ -9,7 +9,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.latchkey.web.DefaultLatchkeyAuthoritiesMapper;
-import dev.latchkey.web.ErrorResponseWriter;
+import dev.latchkey.web.error.ErrorRenderer;
 import dev.latchkey.web.LatchkeyAuthoritiesMapper;
 import dev.latchkey.web.LatchkeyConfigurer;
 import dev.latchkey.web.LatchkeySecurity;
@@ -27,7 +27,7 @@ class SliceSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LatchkeySecurity latchkeySecurity(LatchkeyAuthoritiesMapper authorities) {
-		return LatchkeySecurity.withoutTokenAuthentication(new ErrorResponseWriter(), authorities, true);
+		return LatchkeySecurity.withoutTokenAuthentication(new ErrorRenderer(), authorities, true);
 	}
 
 	/** Latchkey's default for the rest of the application: every request needs a user. */

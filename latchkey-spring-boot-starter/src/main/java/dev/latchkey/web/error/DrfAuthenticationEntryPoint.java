@@ -1,6 +1,7 @@
-package dev.latchkey.web;
+package dev.latchkey.web.error;
 
 import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,32 +11,33 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers a request that needs a user and has none: with the failure the
- * {@link JwtAuthenticationFilter} recorded (bad token, user not found, ...) or DRF's "credentials
+ * Answers a request that needs a user and has none: with the failure the authentication filter
+ * recorded under {@link #FAILURE_ATTRIBUTE} (bad token, user not found, ...) or DRF's "credentials
  * were not provided"; and a signed-in user without the right with DRF's 403.
  */
 public final class DrfAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private final ErrorResponseWriter writer;
+	/** Request attribute holding the {@link ApiError} of a failed authentication. */
+	public static final String FAILURE_ATTRIBUTE = DrfAuthenticationEntryPoint.class.getName() + ".failure";
 
-	public DrfAuthenticationEntryPoint(ErrorResponseWriter writer) {
-		this.writer = writer;
+	private final ErrorRenderer renderer;
+
+	public DrfAuthenticationEntryPoint(ErrorRenderer renderer) {
+		this.renderer = renderer;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		if (request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE) instanceof JwtAuthenticationFilter.Failure failure) {
-			this.writer.write(response, failure.status(), failure.body());
-			return;
-		}
-		this.writer.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.detail(ErrorBody.NOT_AUTHENTICATED));
+		ApiError failure = (request.getAttribute(FAILURE_ATTRIBUTE) instanceof ApiError recorded) ? recorded
+				: this.renderer.notAuthenticated();
+		this.renderer.write(response, failure);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.writer.write(response, HttpServletResponse.SC_FORBIDDEN, ErrorBody.detail(ErrorBody.defaultDetail(403)));
+		this.renderer.write(response, this.renderer.status(HttpServletResponse.SC_FORBIDDEN));
 	}
 
 }

@@ -1,14 +1,10 @@
-package dev.latchkey.web;
-
-import java.util.Map;
+package dev.latchkey.web.error;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,15 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DrfErrorController implements ErrorController {
 
+	private final ErrorRenderer renderer;
+
+	public DrfErrorController(ErrorRenderer renderer) {
+		this.renderer = renderer;
+	}
+
 	@RequestMapping("${server.error.path:${error.path:/error}}")
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+	ResponseEntity<Object> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (code instanceof Integer value) ? value : HttpStatus.NOT_FOUND.value();
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-		if (status == HttpStatus.UNAUTHORIZED.value()) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseWriter.WWW_AUTHENTICATE);
-		}
-		return response.contentType(MediaType.APPLICATION_JSON).body(ErrorBody.detail(ErrorBody.defaultDetail(status)));
+		return this.renderer.toEntity(this.renderer.status(status));
 	}
 
 }

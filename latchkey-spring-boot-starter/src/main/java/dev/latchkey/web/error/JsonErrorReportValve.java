@@ -1,7 +1,6 @@
-package dev.latchkey.web;
+package dev.latchkey.web.error;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -14,6 +13,9 @@ import org.apache.catalina.valves.ErrorReportValve;
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
+	// Tomcat creates the valve from its class name; the renderer holds no state.
+	private final ErrorRenderer renderer = new ErrorRenderer();
+
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
@@ -21,16 +23,12 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		try {
+			ApiError error = this.renderer.status(status);
+			error.headers().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
-			if (status == 401) {
-				response.setHeader("WWW-Authenticate", ErrorResponseWriter.WWW_AUTHENTICATE);
-			}
-			PrintWriter writer = response.getReporter();
-			if (writer != null) {
-				writer.write("{\"detail\":\"" + ErrorBody.defaultDetail(status) + "\"}");
-				response.finishResponse();
-			}
+			response.getOutputStream().write(this.renderer.toJson(error));
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone.

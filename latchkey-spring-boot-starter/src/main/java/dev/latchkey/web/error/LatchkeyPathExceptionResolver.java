@@ -1,4 +1,4 @@
-package dev.latchkey.web;
+package dev.latchkey.web.error;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -31,12 +31,12 @@ public final class LatchkeyPathExceptionResolver implements HandlerExceptionReso
 	/**
 	 * @param exceptionHandlers Spring MVC's resolver of {@code @ExceptionHandler} methods
 	 * @param advice Latchkey's advice, which stands in as the handler so its scope applies
-	 * @param apiPrefix the API prefix ({@code latchkey.web.api-prefix})
+	 * @param latchkeyPaths the path patterns of Latchkey's endpoints
 	 */
 	public LatchkeyPathExceptionResolver(HandlerExceptionResolver exceptionHandlers, ApiExceptionHandler advice,
-			String apiPrefix) {
+			List<String> latchkeyPaths) {
 		this.exceptionHandlers = exceptionHandlers;
-		List<RequestMatcher> matchers = ApiPaths.patterns(apiPrefix).stream()
+		List<RequestMatcher> matchers = latchkeyPaths.stream()
 			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
 			.toList();
 		this.latchkeyPaths = new OrRequestMatcher(matchers);
