@@ -4,19 +4,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import dev.latchkey.web.AccessFirstBody;
+import dev.latchkey.web.DetailBody;
+import dev.latchkey.web.EmptyBody;
+import dev.latchkey.web.LoginBody;
+import dev.latchkey.web.SessionBody;
+import dev.latchkey.web.SignUpBody;
+import dev.latchkey.web.SlidingTokenBody;
+import dev.latchkey.web.TokenPairBody;
+import dev.latchkey.web.UserBody;
+import dev.latchkey.web.error.ErrorBody;
+import dev.latchkey.web.error.TokenErrorBody;
 
 /**
  * The reusable parts of Latchkey's OpenAPI description: the JSON shapes of {@code API.md}, the
@@ -59,46 +71,35 @@ final class LatchkeyOpenApiComponents {
 		}
 	}
 
+	/** The bodies Latchkey answers with, generated from their records (names, order, examples). */
+	private static final List<Class<?>> BODIES = List.of(UserBody.class, TokenPairBody.class, AccessFirstBody.class,
+			SignUpBody.class, LoginBody.class, SlidingTokenBody.class, EmptyBody.class, SessionBody.class,
+			DetailBody.class, ErrorBody.class, TokenErrorBody.class);
+
+	@SuppressWarnings("rawtypes")
 	private static Map<String, Schema> schemas() {
 		Map<String, Schema> schemas = new LinkedHashMap<>();
-		schemas.put("LatchkeyUser", object(List.of("id", "username", "name", "email"), "id",
-				new IntegerSchema().format("int64").example(1), "username", string("alice"), "name", string("Alice"),
-				"email", string("alice@example.com")));
+		for (Class<?> body : BODIES) {
+			schemas.putAll(ModelConverters.getInstance().readAll(new AnnotatedType(body)));
+		}
+		// Requests are read field by field (SubmittedForm), not bound to a type: described by hand.
 		schemas.put("LatchkeySignUpRequest", object(List.of("username", "password"), "username",
 				string("alice").maxLength(150).description("Letters, digits and @.+-_"), "password",
 				string("Str0ng-Passw0rd!").maxLength(4096).format("password"), "name",
 				string("Alice").maxLength(256), "email", string("alice@example.com").format("email")));
-		schemas.put("LatchkeyTokenPair", object(List.of("refresh", "access"), "refresh", string(JWT), "access",
-				string(JWT)));
-		schemas.put("LatchkeySignUpResponse", object(List.of("user", "message"), "user", ref("LatchkeyUser"),
-				"message", string("register success"), "token",
-				ref("LatchkeyTokenPair").description("Absent when latchkey.web.token-delivery=cookie")));
 		schemas.put("LatchkeyLoginRequest", object(List.of("username", "password"), "username", string("alice"),
 				"password", string("Str0ng-Passw0rd!").maxLength(4096).format("password")));
 		schemas.put("LatchkeyRefreshRequest", object(List.of(), "refresh",
 				string(JWT).description("The refresh token; when absent, the refresh cookie is read")));
-		schemas.put("LatchkeyRefreshResponse", object(List.of("access"), "access", string(JWT), "refresh",
-				string(JWT).description("The rotated refresh token, when rotation is on")));
 		schemas.put("LatchkeyTokenRequest", object(List.of("token"), "token", string(JWT)));
-		schemas.put("LatchkeySlidingToken", object(List.of("token"), "token", string(JWT)));
-		schemas.put("LatchkeyEmpty", new ObjectSchema().description("Always `{}`"));
 		schemas.put("LatchkeyUserUpdate", object(List.of(), "name", string("Alice Liddell").maxLength(256),
 				"email", string("alice@example.org").format("email")));
 		schemas.put("LatchkeyPasswordChangeRequest", object(List.of("old_password", "new_password1", "new_password2"),
 				"old_password", string("Str0ng-Passw0rd!").format("password").maxLength(128), "new_password1",
 				string("Str0nger-Passw0rd!").format("password").maxLength(128), "new_password2",
 				string("Str0nger-Passw0rd!").format("password").maxLength(128)));
-		schemas.put("LatchkeySession", object(List.of("id", "created", "last_used", "expires", "user_agent", "ip",
-				"current"), "id", string("3f2b8c1d9e7a4b6c8d0e1f2a3b4c5d6e"), "created",
-				string("2025-01-02T03:04:05Z").format("date-time"), "last_used",
-				string("2025-01-02T04:05:06Z").format("date-time"), "expires",
-				string("2025-02-01T03:04:05Z").format("date-time"), "user_agent", string("Mozilla/5.0"), "ip",
-				string("203.0.113.7"), "current", new BooleanSchema().example(true)));
 		schemas.put("LatchkeyJwkSet", object(List.of("keys"), "keys", new ArraySchema()
 			.items(new ObjectSchema().description("A public JWK: kty, kid, alg, use and the key's parameters"))));
-		schemas.put("LatchkeyDetail", object(List.of("detail"), "detail", string("Successfully logged out.")));
-		schemas.put("LatchkeyTokenError", object(List.of("detail"), "detail", string("Token is invalid or expired"),
-				"code", string("token_not_valid"), "messages", new ArraySchema().items(new ObjectSchema())));
 		schemas.put("LatchkeyFieldErrors", new ObjectSchema()
 			.description("DRF's validation errors: each field, or non_field_errors, with its messages")
 			.additionalProperties(new ArraySchema().items(new StringSchema())));
@@ -130,7 +131,7 @@ final class LatchkeyOpenApiComponents {
 		ApiResponse definition() {
 			return switch (this) {
 				case BAD_REQUEST -> error("Invalid fields, or a body that is not valid JSON",
-						new Schema<>().oneOf(List.of(ref("LatchkeyFieldErrors"), ref("LatchkeyDetail"))), "required",
+						new Schema<>().oneOf(List.of(ref("LatchkeyFieldErrors"), ref("LatchkeyError"))), "required",
 						Map.of("username", List.of("This field is required.")), "duplicate",
 						Map.of("username", List.of("A user with that username already exists.")), "blacklisted",
 						Map.of("non_field_errors", List.of("Token is blacklisted")), "malformed",
@@ -147,7 +148,7 @@ final class LatchkeyOpenApiComponents {
 								"messages", List.of(Map.of("token_class", "AccessToken", "token_type", "access",
 										"message", "Token is invalid or expired")))));
 				case CSRF_FAILED -> error("A cookie authenticated the request without the matching CSRF header",
-						ref("LatchkeyDetail"), "missing", Map.of("detail", "CSRF Failed: CSRF token missing."),
+						ref("LatchkeyError"), "missing", Map.of("detail", "CSRF Failed: CSRF token missing."),
 						"incorrect", Map.of("detail", "CSRF Failed: CSRF token incorrect."));
 				case NOT_FOUND -> detail("No such session of this user", "Not found.");
 				case TOO_LARGE -> detail("The body is over latchkey.web.max-body-size", "Request body is too large.");
@@ -207,7 +208,7 @@ final class LatchkeyOpenApiComponents {
 	}
 
 	private static ApiResponse detail(String description, String detail) {
-		return error(description, ref("LatchkeyDetail"), "detail", Map.of("detail", detail));
+		return error(description, ref("LatchkeyError"), "detail", Map.of("detail", detail));
 	}
 
 	/** An error response with named examples, given as name, value, name, value... */

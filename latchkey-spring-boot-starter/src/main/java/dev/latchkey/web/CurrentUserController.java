@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -41,22 +39,22 @@ public class CurrentUserController {
 	}
 
 	@GetMapping(ApiPaths.PREFIX + ApiPaths.USER)
-	Map<String, Object> get(UserAuthentication authentication) {
+	UserBody get(UserAuthentication authentication) {
 		User user = authentication.user();
 		return UserBody.of(user, this.profiles.extraFields(user));
 	}
 
 	@PutMapping(ApiPaths.PREFIX + ApiPaths.USER)
-	Map<String, Object> put(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+	UserBody put(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		return update(authentication.user(), form, request);
 	}
 
 	@PatchMapping(ApiPaths.PREFIX + ApiPaths.USER)
-	Map<String, Object> patch(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+	UserBody patch(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		return update(authentication.user(), form, request);
 	}
 
-	private Map<String, Object> update(User user, SubmittedForm form, HttpServletRequest request) {
+	private UserBody update(User user, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String name = form.string(NAME, errors);
 		String email = form.string(EMAIL, errors);

@@ -1,8 +1,6 @@
 package dev.latchkey.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,7 +33,7 @@ public class InvitationController {
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.INVITATIONS)
-	Map<String, Object> invite(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
+	InvitationBody invite(UserAuthentication authentication, SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String email = form.string(EMAIL, errors);
 		if (email != null && !EmailRules.isValid(email)) {
@@ -43,10 +41,7 @@ public class InvitationController {
 		}
 		errors.throwIfAny();
 		Instant expires = this.policy.invite(authentication.user(), email, this.sites.resolve(request));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("email", email);
-		body.put("expires", expires.toString());
-		return body;
+		return new InvitationBody(email, expires.toString());
 	}
 
 }

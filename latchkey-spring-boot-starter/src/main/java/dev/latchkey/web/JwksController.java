@@ -26,6 +26,7 @@ public class JwksController {
 		this.keys = keys;
 	}
 
+	// RFC 7517's JSON as Nimbus writes it (key parameters differ per key type): a map is the honest type.
 	@GetMapping(PATH)
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(this.keys.toJson());

@@ -19,6 +19,7 @@ import dev.latchkey.user.User;
  * @param superuser Django's {@code is_superuser}
  * @param claims every claim of the access token that authenticated the request, in issue order
  */
+// The claims are a token's JSON object, whatever claims the application adds: a map is the honest type.
 public record LatchkeyUser(long id, String username, String name, String email, boolean staff, boolean superuser,
 		Map<String, Object> claims) {
 

@@ -61,6 +61,7 @@ public class RegistrationController {
 
 	@SetsCookies
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.REGISTRATION)
+	// dj-rest-auth answers a DetailBody while the address waits for verification, else a LoginBody.
 	ResponseEntity<?> register(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);

@@ -3,7 +3,6 @@ package dev.latchkey.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.latchkey.token.TokenPair;
@@ -35,19 +34,17 @@ public final class RestAuthBodies {
 		this.returnExpiration = returnExpiration;
 	}
 
-	Map<String, Object> body(TokenPair pair, User user, Map<String, String> extraFields) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (!this.responses.tokenBody(pair).isEmpty()) {
-			body.put("access", pair.access());
-			body.put("refresh", pair.refresh());
-		}
-		body.put("user", UserBody.of(user, extraFields));
+	LoginBody body(TokenPair pair, User user, Map<String, String> extraFields) {
+		boolean inBody = this.responses.inBody();
+		String accessExpiration = null;
+		String refreshExpiration = null;
 		if (this.returnExpiration) {
 			Instant now = this.clock.instant();
-			body.put("access_expiration", now.plus(this.accessLifetime).toString());
-			body.put("refresh_expiration", now.plus(this.refreshLifetime).toString());
+			accessExpiration = now.plus(this.accessLifetime).toString();
+			refreshExpiration = now.plus(this.refreshLifetime).toString();
 		}
-		return body;
+		return new LoginBody(inBody ? pair.access() : null, inBody ? pair.refresh() : null,
+				UserBody.of(user, extraFields), accessExpiration, refreshExpiration);
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -55,7 +53,7 @@ public class RestAuthLoginController {
 
 	@SetsCookies
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN)
-	ResponseEntity<Map<String, Object>> login(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<LoginBody> login(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String email = form.string(EMAIL, errors);

@@ -1,8 +1,6 @@
 package dev.latchkey.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.token.SessionSummary;
 import dev.latchkey.token.UserSessions;
 import dev.latchkey.web.error.ClientErrorException;
 
@@ -33,11 +30,11 @@ public class SessionsController {
 	}
 
 	@GetMapping(ApiPaths.PREFIX + ApiPaths.SESSIONS)
-	List<Map<String, Object>> list(UserAuthentication authentication) {
+	List<SessionBody> list(UserAuthentication authentication) {
 		String current = authentication.getCredentials().sessionId();
 		return this.sessions.list(authentication.getPrincipal().id())
 			.stream()
-			.map((session) -> body(session, session.id().equals(current)))
+			.map((session) -> SessionBody.of(session, session.id().equals(current)))
 			.toList();
 	}
 
@@ -48,18 +45,6 @@ public class SessionsController {
 			throw ClientErrorException.notFound();
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	private static Map<String, Object> body(SessionSummary session, boolean current) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", session.id());
-		body.put("created", session.created().toString());
-		body.put("last_used", session.lastUsed().toString());
-		body.put("expires", session.expires().toString());
-		body.put("user_agent", session.client().userAgent());
-		body.put("ip", session.client().ip());
-		body.put("current", current);
-		return body;
 	}
 
 }

@@ -43,6 +43,8 @@ public class SignUpController {
 
 	private static final CharField INVITATION = CharField.optional("invitation", 256);
 
+	private static final String REGISTERED = "register success";
+
 	private final Registration registration;
 
 	private final SessionStarter sessionStarter;
@@ -104,7 +106,7 @@ public class SignUpController {
 
 	@SetsCookies
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.SIGN_UP)
-	ResponseEntity<Map<String, Object>> signUp(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<SignUpBody> signUp(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		SignUpForm signUp = new SignUpForm(form.string(USERNAME, errors), form.string(PASSWORD, errors),
 				form.string(NAME, errors), form.string(EMAIL, errors), extraFields(form, errors));
@@ -117,26 +119,16 @@ public class SignUpController {
 		if (this.verification != null) {
 			this.verification.send(user, user.email(), this.sites.resolve(request));
 		}
+		UserBody body = UserBody.of(user, signUp.extraFields());
 		if (!mayStartSession(user)) {
 			// Email verification is mandatory: the account exists, the session waits for the address.
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("user", UserBody.of(user, signUp.extraFields()));
-			body.put("message", "register success");
-			body.put("detail", "Verification e-mail sent.");
-			return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.cacheControl(CacheControl.noStore())
+				.body(new SignUpBody(body, REGISTERED, "Verification e-mail sent.", null));
 		}
 		TokenPair pair = this.sessionStarter.start(user.id(), client);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("user", UserBody.of(user, signUp.extraFields()));
-		body.put("message", "register success");
-		Map<String, Object> token = this.responses.tokenBody(pair);
-		if (!token.isEmpty()) {
-			Map<String, Object> accessFirst = new LinkedHashMap<>();
-			accessFirst.put("access", pair.access());
-			accessFirst.put("refresh", pair.refresh());
-			body.put("token", accessFirst);
-		}
-		return this.responses.respond(HttpStatus.CREATED, body, pair);
+		return this.responses.respond(HttpStatus.CREATED, new SignUpBody(body, REGISTERED, null,
+				this.responses.accessFirst(pair)), pair);
 	}
 
 }

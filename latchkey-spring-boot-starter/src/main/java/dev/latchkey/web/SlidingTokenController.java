@@ -1,7 +1,6 @@
 package dev.latchkey.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,7 +43,7 @@ public class SlidingTokenController {
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.SLIDING)
-	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<SlidingTokenBody> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
@@ -53,15 +52,15 @@ public class SlidingTokenController {
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.SLIDING_REFRESH)
-	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form) {
+	ResponseEntity<SlidingTokenBody> refresh(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);
 		errors.throwIfAny();
 		return token(this.slidingTokens.refresh(token));
 	}
 
-	private static ResponseEntity<Map<String, Object>> token(String token) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("token", token));
+	private static ResponseEntity<SlidingTokenBody> token(String token) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new SlidingTokenBody(token));
 	}
 
 }

@@ -22,6 +22,7 @@ public final class SubmittedForm {
 
 	static final String NULL_CHARACTER = "Null characters are not allowed.";
 
+	// Whatever fields the client sent, JSON or form: a map is the honest type of an unread request body.
 	private final Map<String, Object> values;
 
 	SubmittedForm(Map<String, Object> values) {

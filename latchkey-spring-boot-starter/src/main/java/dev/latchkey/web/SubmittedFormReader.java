@@ -98,6 +98,7 @@ public final class SubmittedFormReader implements HandlerMethodArgumentResolver 
 		}
 	}
 
+	// The request's own fields, not yet validated: a map until each CharField reads its value.
 	private Map<String, Object> parseJson(byte[] body) {
 		if (body.length == 0) {
 			return Map.of();

@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +27,9 @@ public class TokenBlacklistController {
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.BLACKLIST)
-	Map<String, Object> blacklist(SubmittedForm form, HttpServletRequest request) {
+	EmptyBody blacklist(SubmittedForm form, HttpServletRequest request) {
 		this.logout.logout(this.refreshTokens.resolve(form, request), this.clients.from(request));
-		return Map.of();
+		return EmptyBody.INSTANCE;
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.latchkey.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -45,7 +44,7 @@ public class TokenObtainController {
 
 	@SetsCookies
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.TOKEN)
-	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<TokenPairBody> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);

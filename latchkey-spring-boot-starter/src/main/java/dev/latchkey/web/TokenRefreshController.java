@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -36,7 +34,7 @@ public class TokenRefreshController {
 
 	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REFRESH, ApiPaths.PREFIX + ApiPaths.REST_AUTH_REFRESH })
-	ResponseEntity<Map<String, Object>> refresh(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<AccessFirstBody> refresh(SubmittedForm form, HttpServletRequest request) {
 		return this.responses.refreshed(this.refresher.refresh(this.refreshTokens.resolve(form, request),
 				this.clients.from(request)));
 	}

@@ -1,9 +1,7 @@
 package dev.latchkey.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 
 import dev.latchkey.token.RefreshedTokens;
 import dev.latchkey.token.TokenPair;
-
 
 /**
  * Builds the answers that carry freshly issued tokens: in the body and/or as cookies, as the
@@ -36,29 +33,33 @@ public final class TokenResponses {
 	}
 
 	/** {@code {"refresh": R, "access": A}} in SimpleJWT's key order, empty in cookie-only mode. */
-	public Map<String, Object> tokenBody(TokenPair pair) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (this.delivery.inBody()) {
-			body.put("refresh", pair.refresh());
-			body.put("access", pair.access());
-		}
-		return body;
+	public TokenPairBody tokenBody(TokenPair pair) {
+		return this.delivery.inBody() ? new TokenPairBody(pair.refresh(), pair.access()) : new TokenPairBody(null, null);
+	}
+
+	/** The pair access first, as dj-rest-auth nests it, or {@code null} in cookie-only mode. */
+	public AccessFirstBody accessFirst(TokenPair pair) {
+		return this.delivery.inBody() ? new AccessFirstBody(pair.access(), pair.refresh()) : null;
+	}
+
+	/** Whether token strings go in bodies (not in cookie-only mode). */
+	public boolean inBody() {
+		return this.delivery.inBody();
 	}
 
 	/**
 	 * SimpleJWT's refresh answer, {@code {"access": A}} plus {@code "refresh": R} when rotated,
 	 * with the matching cookies.
 	 */
-	public ResponseEntity<Map<String, Object>> refreshed(RefreshedTokens tokens) {
-		Map<String, Object> body = new LinkedHashMap<>();
+	public ResponseEntity<AccessFirstBody> refreshed(RefreshedTokens tokens) {
 		List<ResponseCookie> cookies = new ArrayList<>();
-		body.put("access", tokens.access());
 		cookies.add(this.cookies.access(tokens.access()));
 		if (tokens.refresh() != null) {
-			body.put("refresh", tokens.refresh());
 			cookies.add(this.cookies.refresh(tokens.refresh()));
 		}
-		return respond(HttpStatus.OK, this.delivery.inBody() ? body : new LinkedHashMap<>(), cookies);
+		AccessFirstBody body = this.delivery.inBody() ? new AccessFirstBody(tokens.access(), tokens.refresh())
+				: new AccessFirstBody(null, null);
+		return respond(HttpStatus.OK, body, cookies);
 	}
 
 	/**
@@ -76,7 +77,7 @@ public final class TokenResponses {
 	 * @param body the body, already holding whatever of the pair belongs in it
 	 * @param pair the tokens
 	 */
-	public ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body, TokenPair pair) {
+	public <T> ResponseEntity<T> respond(HttpStatus status, T body, TokenPair pair) {
 		List<ResponseCookie> cookies = new ArrayList<>(this.cookies.issue(pair));
 		// A new session gets a new CSRF token, as Django rotates it on login.
 		cookies.add(csrfCookie());
@@ -88,13 +89,12 @@ public final class TokenResponses {
 		return this.cookies.csrf(this.csrf.cookieName(), this.csrf.newToken());
 	}
 
-	private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body,
-			List<ResponseCookie> cookies) {
+	private <T> ResponseEntity<T> respond(HttpStatus status, T body, List<ResponseCookie> cookies) {
 		return respond(status, body, cookies, this.delivery.inCookies());
 	}
 
-	private static ResponseEntity<Map<String, Object>> respond(HttpStatus status, Map<String, Object> body,
-			List<ResponseCookie> cookies, boolean withCookies) {
+	private static <T> ResponseEntity<T> respond(HttpStatus status, T body, List<ResponseCookie> cookies,
+			boolean withCookies) {
 		HttpHeaders headers = new HttpHeaders();
 		if (withCookies) {
 			cookies.forEach((cookie) -> headers.add(HttpHeaders.SET_COOKIE, cookie.toString()));

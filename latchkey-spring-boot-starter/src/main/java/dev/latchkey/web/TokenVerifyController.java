@@ -1,7 +1,5 @@
 package dev.latchkey.web;
 
-import java.util.Map;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,14 +23,14 @@ public class TokenVerifyController {
 	}
 
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.VERIFY, ApiPaths.PREFIX + ApiPaths.REST_AUTH_VERIFY })
-	Map<String, Object> verify(SubmittedForm form) {
+	EmptyBody verify(SubmittedForm form) {
 		FieldErrors errors = new FieldErrors();
 		String token = form.string(TOKEN, errors);
 		errors.throwIfAny();
 		if (this.revocations.isRevoked(token)) {
 			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS, "Token is blacklisted");
 		}
-		return Map.of();
+		return EmptyBody.INSTANCE;
 	}
 
 }

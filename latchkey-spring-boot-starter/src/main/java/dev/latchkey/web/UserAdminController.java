@@ -1,8 +1,6 @@
 package dev.latchkey.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.latchkey.user.User;
 import dev.latchkey.user.UserAdministration;
 import dev.latchkey.web.error.ClientErrorException;
 
@@ -35,36 +32,22 @@ public class UserAdminController {
 	}
 
 	@GetMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USERS)
-	List<Map<String, Object>> search(@RequestParam(name = "search", required = false) String search) {
-		return this.administration.search(search).stream().map(UserAdminController::body).toList();
+	List<AdminUserBody> search(@RequestParam(name = "search", required = false) String search) {
+		return this.administration.search(search).stream().map(AdminUserBody::of).toList();
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USER_DEACTIVATE)
-	Map<String, Object> deactivate(@PathVariable long id, HttpServletRequest request) {
+	AdminUserBody.Deactivated deactivate(@PathVariable long id, HttpServletRequest request) {
 		OptionalInt ended = this.administration.deactivate(id, this.clients.from(request));
 		if (ended.isEmpty()) {
 			throw ClientErrorException.notFound();
 		}
-		return Map.of("id", id, "is_active", false, "sessions_ended", ended.getAsInt());
+		return new AdminUserBody.Deactivated(id, false, ended.getAsInt());
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.ADMIN_USER_LOGOUT_ALL)
-	Map<String, Object> endSessions(@PathVariable long id, HttpServletRequest request) {
-		return Map.of("id", id, "sessions_ended", this.administration.endSessions(id, this.clients.from(request)));
-	}
-
-	private static Map<String, Object> body(User user) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", user.id());
-		body.put("username", user.username());
-		body.put("name", user.name());
-		body.put("email", user.email());
-		body.put("is_active", user.active());
-		body.put("is_staff", user.staff());
-		body.put("is_superuser", user.superuser());
-		body.put("date_joined", user.dateJoined().toString());
-		body.put("last_login", (user.lastLogin() != null) ? user.lastLogin().toString() : null);
-		return body;
+	AdminUserBody.SessionsEnded endSessions(@PathVariable long id, HttpServletRequest request) {
+		return new AdminUserBody.SessionsEnded(id, this.administration.endSessions(id, this.clients.from(request)));
 	}
 
 }

@@ -3,15 +3,18 @@ package dev.latchkey.web.error;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * DRF's error body: {@code {"detail": "..."}}, with SimpleJWT's {@code "code"} when there is one.
  *
  * @param detail the message
  * @param code a machine-readable code, or {@code null} (then absent from the JSON)
  */
+@Schema(name = "LatchkeyError", requiredProperties = "detail")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "detail", "code" })
-public record ErrorBody(String detail, String code) {
+public record ErrorBody(@Schema(example = "Not found.") String detail, @Schema(example = "token_not_valid") String code) {
 
 	static final String NOT_AUTHENTICATED = "Authentication credentials were not provided.";
 

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.latchkey.token.InvalidTokenException;
 import dev.latchkey.token.TokenType;
 
@@ -17,6 +19,7 @@ import dev.latchkey.token.TokenType;
  * @param code always {@code token_not_valid}
  * @param messages why each token class refused it (only access tokens here)
  */
+@Schema(name = "LatchkeyTokenError")
 @JsonPropertyOrder({ "detail", "code", "messages" })
 public record TokenErrorBody(String detail, String code, List<Message> messages) {
 
@@ -31,6 +34,7 @@ public record TokenErrorBody(String detail, String code, List<Message> messages)
 	 * @param message why it was refused
 	 */
 	@JsonPropertyOrder({ "token_class", "token_type", "message" })
+	@Schema(name = "LatchkeyTokenErrorMessage")
 	public record Message(@JsonProperty("token_class") String tokenClass,
 			@JsonProperty("token_type") String tokenType, String message) {
 	}
