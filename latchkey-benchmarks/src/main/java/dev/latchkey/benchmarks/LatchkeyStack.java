@@ -9,6 +9,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.token.ClientInfo;
+import dev.latchkey.testing.InMemoryOutstandingTokenRepository;
+import dev.latchkey.testing.InMemorySessionRepository;
+import dev.latchkey.testing.InMemoryUserRepository;
 import dev.latchkey.token.key.NimbusTokenCodec;
 import dev.latchkey.token.RevokedSessions;
 import dev.latchkey.token.RotationSettings;
