@@ -9,6 +9,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.token.ClientInfo;
+import dev.latchkey.testing.InMemoryOutstandingTokenRepository;
+import dev.latchkey.testing.InMemorySessionRepository;
+import dev.latchkey.testing.InMemoryUserRepository;
 import dev.latchkey.token.key.NimbusTokenCodec;
 import dev.latchkey.token.RevokedSessions;
 import dev.latchkey.token.RotationSettings;
@@ -77,8 +80,10 @@ public final class LatchkeyStack {
 		this.pair = this.sessionStarter.start(this.user.id(), ClientInfo.none());
 		for (int i = 0; i < REVOKED_SESSIONS; i++) {
 			String id = String.format("%032x", i);
-			this.sessions.save(new Session(id, this.user.id() + 1, now, now, now.plus(Duration.ofDays(1)), now,
+			this.sessions.save(new Session(id, this.user.id() + 1, now, now, now.plus(Duration.ofDays(1)), null,
 					ClientInfo.none()));
+			// A saved session starts unrevoked (as a JDBC insert): revoked as a logout revokes it.
+			this.sessions.revoke(this.user.id() + 1, id, null, now);
 			this.revokedSessions.markRevoked(id);
 		}
 		// Warm the cache: from here on findById is a hit.

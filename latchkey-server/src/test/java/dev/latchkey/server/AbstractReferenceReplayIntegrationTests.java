@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays the recorded answers of the Django system ({@code shared/reference}, copied into
+ * Replays the recorded answers of the Django system (the transcripts in
  * {@code src/test/resources/reference}) against Latchkey over real HTTP, and compares status,
- * body keys and messages, applying API.md's deliberate differences (listed in
+ * body keys and messages, applying Latchkey's deliberate differences (listed in
  * {@link #applyApiDifferences}).
  */
 @Import(MutableClock.Config.class)
@@ -151,7 +151,7 @@ abstract class AbstractReferenceReplayIntegrationTests {
 		return api.login("alice", PASSWORD).json().get("refresh").asString();
 	}
 
-	/** API.md wins over the recording where it says so (reference/README.md lists these). */
+	/** Where Latchkey deliberately differs from the recording: English field names in messages, any id, sign-up's 201 and message. */
 	static void applyApiDifferences(String scenario, ObjectNode expected) {
 		String text = expected.get("body").toString()
 			.replace("user with this \\uc544\\uc774\\ub514 already exists.", "A user with that username already exists.")

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What every refusal must look like (API.md, "Error bodies, never anything else"): the expected
+ * What every refusal must look like (README.md, "Endpoints": errors are always DRF-shaped JSON, never HTML): the expected
  * 4xx, never a 5xx, {@code application/json}, a JSON object with a {@code detail} or field errors,
  * and no trace of a stack trace or an HTML error page.
  */

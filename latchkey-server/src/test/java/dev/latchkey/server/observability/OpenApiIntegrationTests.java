@@ -11,13 +11,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /v3/api-docs} describes every endpoint of the HTTP contract ({@code API.md}) with its
+ * {@code /v3/api-docs} describes every endpoint of the HTTP contract (the endpoints table of {@code README.md}) with its
  * methods, bodies, DRF error answers and security, and Swagger UI serves it, both without a
  * token.
  */
 class OpenApiIntegrationTests extends AbstractObservabilityIntegrationTests {
 
-	/** API.md's endpoints: path, then its methods. */
+	/** The contract's endpoints (README.md, "Endpoints"): path, then its methods. */
 	private static final Map<String, List<String>> CONTRACT = Map.ofEntries(
 			Map.entry("/api/auth/signup/", List.of("post")), Map.entry("/api/token/", List.of("post")),
 			Map.entry("/api/token/refresh/", List.of("post")), Map.entry("/api/token/verify/", List.of("post")),
