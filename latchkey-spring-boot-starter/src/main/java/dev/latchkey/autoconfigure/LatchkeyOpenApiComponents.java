@@ -31,7 +31,7 @@ import dev.latchkey.web.error.ErrorBody;
 import dev.latchkey.web.error.TokenErrorBody;
 
 /**
- * The reusable parts of Latchkey's OpenAPI description: the JSON shapes of {@code API.md}, the
+ * The reusable parts of Latchkey's OpenAPI description: the request shapes (responses come from the body records), the
  * DRF error bodies with their exact messages, and the three ways a request authenticates (bearer
  * header, access cookie, refresh cookie, the last two with the CSRF header). Every name starts
  * with {@code Latchkey} so none collides with the application's own.

@@ -62,7 +62,7 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		});
 		// Spring Boot's error path is where failures are rendered, not an endpoint to call.
 		inferred.remove("/error");
-		// The user administration is for superusers, not part of the public contract (API.md).
+		// The user administration is for superusers, not part of the public contract (the README's endpoint table).
 		inferred.keySet().removeIf((path) -> path.startsWith(this.properties.web().apiPrefix() + ApiPaths.ADMIN_USERS));
 		inferred.remove(JwksController.PATH);
 		paths.addPathItem(JwksController.PATH, new PathItem().get(LatchkeyOpenApiOperation

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.servlet.http.Cookie;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,9 @@ import dev.latchkey.token.VerifiedToken;
 import dev.latchkey.token.key.NimbusTokenCodec;
 import dev.latchkey.user.NewUser;
 import dev.latchkey.user.User;
+import dev.latchkey.web.error.ApiError;
+import dev.latchkey.web.error.DrfAuthenticationEntryPoint;
+import dev.latchkey.web.error.ErrorRenderer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +69,7 @@ class JwtAuthenticationFilterTests {
 	private final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(new AccessTokenResolver("Bearer", "jwt-auth"),
 			new AccessTokenAuthenticator(new TokenVerifier(this.codec, this.settings, this.clock), this.revokedSessions,
 					false),
-			this.users, new CsrfTokens("csrftoken", "X-CSRFToken"), new DefaultLatchkeyAuthoritiesMapper(null));
+			this.users, new CsrfTokens("csrftoken", "X-CSRFToken"), new DefaultLatchkeyAuthoritiesMapper(null), new ErrorRenderer());
 
 	private final User alice = this.users.insert(new NewUser("alice", "Alice", "", "!"), this.clock.instant());
 
@@ -89,8 +94,17 @@ class JwtAuthenticationFilterTests {
 		assertThat(this.response.getStatus()).isEqualTo(200);
 	}
 
-	private JwtAuthenticationFilter.Failure failure() {
-		return (JwtAuthenticationFilter.Failure) this.request.getAttribute(JwtAuthenticationFilter.FAILURE_ATTRIBUTE);
+	/** The recorded failure as the client would read it: status and the JSON body. */
+	@SuppressWarnings("unchecked")
+	private Failure failure() {
+		if (!(this.request.getAttribute(DrfAuthenticationEntryPoint.FAILURE_ATTRIBUTE) instanceof ApiError error)) {
+			return null;
+		}
+		ErrorRenderer renderer = new ErrorRenderer();
+		return new Failure(error.status(), JsonMapper.builder().build().readValue(renderer.toJson(error), Map.class));
+	}
+
+	private record Failure(int status, Map<String, Object> body) {
 	}
 
 	private void assertUnauthenticated() {
