@@ -130,7 +130,7 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordLogin latchkeyLoginService(CredentialsAuthenticator authenticator, UserLookup lookup,
+	PasswordLogin latchkeyPasswordLogin(CredentialsAuthenticator authenticator, UserLookup lookup,
 			LoginThrottle throttle, AuditLog audit) {
 		return new PasswordLogin(authenticator, lookup, throttle, audit);
 	}
@@ -178,7 +178,7 @@ class UserConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Profiles latchkeyProfileService(UserRepository users, UserFieldRepository fieldValues) {
+	Profiles latchkeyProfiles(UserRepository users, UserFieldRepository fieldValues) {
 		return new Profiles(users, fieldValues);
 	}
 
