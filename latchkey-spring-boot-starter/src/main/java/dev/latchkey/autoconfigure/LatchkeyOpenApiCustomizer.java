@@ -1,6 +1,7 @@
 package dev.latchkey.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -55,10 +56,10 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		Paths inferred = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 		Paths paths = new Paths();
 		endpoints().forEach((path, item) -> {
-			String canonical = this.properties.web().apiPrefix() + path;
-			inferred.remove(canonical);
-			inferred.remove(canonical.substring(0, canonical.length() - 1));
-			paths.addPathItem(canonical, item);
+			// Documented as DRF spells it, with the trailing slash; both spellings are served.
+			List<String> spellings = ApiPaths.spellings(this.properties.web().apiPrefix(), List.of(path));
+			spellings.forEach(inferred::remove);
+			paths.addPathItem(spellings.get(1), item);
 		});
 		// Spring Boot's error path is where failures are rendered, not an endpoint to call.
 		inferred.remove("/error");
@@ -78,9 +79,10 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		openApi.addTagsItem(new Tag().name(SESSIONS).description("The user's sessions "));
 	}
 
+	/** Each endpoint's operation, keyed by its {@link ApiPaths} path. */
 	private Map<String, PathItem> endpoints() {
 		Map<String, PathItem> endpoints = new LinkedHashMap<>();
-		endpoints.put("/auth/signup/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.SIGN_UP, new PathItem().post(LatchkeyOpenApiOperation
 			.of(ACCOUNT, "signUp", "Create an account and start a session")
 			.open()
 			.body("LatchkeySignUpRequest")
@@ -88,9 +90,9 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.setsCookies(tokenCookies())
 			.fails(Failure.THROTTLED, Failure.HASHING_BUSY)
 			.build()));
-		endpoints.put("/token/", new PathItem().post(login("obtainTokenPair", "Log in for a token pair",
+		endpoints.put(ApiPaths.TOKEN, new PathItem().post(login("obtainTokenPair", "Log in for a token pair",
 				"A new session's token pair", "LatchkeyTokenPair").setsCookies(tokenCookies()).build()));
-		endpoints.put("/token/refresh/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.REFRESH, new PathItem().post(LatchkeyOpenApiOperation
 			.of(TOKENS, "refreshToken", "Exchange a refresh token, rotating it; a rotated-out token presented again"
 					+ " after the grace period revokes its whole session." + FROM_COOKIE)
 			.refreshCookie()
@@ -99,7 +101,7 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.setsCookies(tokenCookies())
 			.fails(Failure.INVALID_TOKEN)
 			.build()));
-		endpoints.put("/token/verify/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.VERIFY, new PathItem().post(LatchkeyOpenApiOperation
 			.of(TOKENS, "verifyToken", "Check a token's signature, expiry and type; a revoked one gets 400"
 					+ " {\"non_field_errors\": [\"Token is blacklisted\"]}")
 			.open()
@@ -107,48 +109,48 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.answers("200", "The token is valid", "LatchkeyEmpty")
 			.fails(Failure.INVALID_TOKEN)
 			.build()));
-		endpoints.put("/token/blacklist/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.BLACKLIST, new PathItem().post(LatchkeyOpenApiOperation
 			.of(TOKENS, "blacklistToken", "Revoke a refresh token and end its session." + FROM_COOKIE)
 			.refreshCookie()
 			.body("LatchkeyRefreshRequest")
 			.answers("200", "Revoked", "LatchkeyEmpty")
 			.fails(Failure.INVALID_TOKEN)
 			.build()));
-		endpoints.put("/token/sliding/", new PathItem().post(login("obtainSlidingToken", "Log in for a sliding token",
+		endpoints.put(ApiPaths.SLIDING, new PathItem().post(login("obtainSlidingToken", "Log in for a sliding token",
 				"A sliding token", "LatchkeySlidingToken").build()));
-		endpoints.put("/token/sliding/refresh/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.SLIDING_REFRESH, new PathItem().post(LatchkeyOpenApiOperation
 			.of(TOKENS, "refreshSlidingToken", "Renew a sliding token before its refresh_exp")
 			.open()
 			.body("LatchkeyTokenRequest")
 			.answers("200", "The renewed sliding token", "LatchkeySlidingToken")
 			.fails(Failure.INVALID_TOKEN)
 			.build()));
-		endpoints.put("/auth/user/", new PathItem()
+		endpoints.put(ApiPaths.USER, new PathItem()
 			.get(LatchkeyOpenApiOperation.of(ACCOUNT, "getCurrentUser", "The signed-in user")
 				.signedIn(false)
 				.answers("200", "The user", "LatchkeyUser")
 				.build())
 			.put(updateUser("updateCurrentUser", "Change the name and the e-mail address"))
 			.patch(updateUser("patchCurrentUser", "Change the name or the e-mail address")));
-		endpoints.put("/auth/logout/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.LOGOUT, new PathItem().post(LatchkeyOpenApiOperation
 			.of(ACCOUNT, "logout", "End the refresh token's session and delete the token cookies." + FROM_COOKIE)
 			.refreshCookie()
 			.body("LatchkeyRefreshRequest")
 			.answers("200", LOGGED_OUT, "LatchkeyDetail")
 			.fails(Failure.INVALID_TOKEN)
 			.build()));
-		endpoints.put("/auth/logout-all/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.LOGOUT_ALL, new PathItem().post(LatchkeyOpenApiOperation
 			.of(SESSIONS, "logoutEverywhere", "End every session of the user and delete the token cookies")
 			.signedIn(true)
 			.answers("200", LOGGED_OUT, "LatchkeyDetail")
 			.build()));
-		endpoints.put("/auth/sessions/", new PathItem().get(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.SESSIONS, new PathItem().get(LatchkeyOpenApiOperation
 			.of(SESSIONS, "listSessions", "The user's live sessions")
 			.signedIn(false)
 			.answers("200", "The sessions; current marks the one of this access token",
 					new ArraySchema().items(ref("LatchkeySession")))
 			.build()));
-		endpoints.put("/auth/sessions/{id}/", new PathItem()
+		endpoints.put(ApiPaths.SESSION, new PathItem()
 			.addParametersItem(new PathParameter().name("id").description("A session's id").schema(new StringSchema()))
 			.delete(LatchkeyOpenApiOperation
 				.of(SESSIONS, "revokeSession", "Revoke one session: its tokens stop working within a second")
@@ -156,14 +158,14 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 				.answers("204", "Revoked", (Schema<?>) null)
 				.fails(Failure.NOT_FOUND)
 				.build()));
-		endpoints.put("/auth/password/change/", new PathItem().post(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.PASSWORD_CHANGE, new PathItem().post(LatchkeyOpenApiOperation
 			.of(ACCOUNT, "changePassword", "Change the password (Django's validators) and end every other session")
 			.signedIn(true)
 			.body("LatchkeyPasswordChangeRequest")
 			.answers("200", "{\"detail\": \"New password has been saved.\"}", "LatchkeyDetail")
 			.fails(Failure.HASHING_BUSY)
 			.build()));
-		endpoints.put("/auth/csrf/", new PathItem().get(LatchkeyOpenApiOperation
+		endpoints.put(ApiPaths.CSRF, new PathItem().get(LatchkeyOpenApiOperation
 			.of(ACCOUNT, "csrfCookie", "Set the readable CSRF cookie that cookie-authenticated requests echo")
 			.open()
 			.answers("200", "{\"detail\": \"CSRF cookie set.\"}", "LatchkeyDetail")

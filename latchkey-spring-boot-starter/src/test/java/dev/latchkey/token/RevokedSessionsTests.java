@@ -2,10 +2,7 @@ package dev.latchkey.token;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.latchkey.TestDatabases;
+
 /**
  * {@link RevokedSessions} on a real H2 database: revocations are answered from memory, and a list
  * not reloaded for longer than its staleness limit is not trusted (issue #13: bounded staleness
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RevokedSessionsTests {
 
-	private final JdbcSessionRepository sessions = new JdbcSessionRepository(JdbcClient.create(database()));
+	private final JdbcSessionRepository sessions = new JdbcSessionRepository(JdbcClient.create(TestDatabases.migrated()));
 
 	@Test
 	void isRevokedWhenMarkedThenTrueWithoutQuery() {
@@ -51,19 +50,6 @@ class RevokedSessionsTests {
 		RevokedSessions revoked = new RevokedSessions(this.sessions, Duration.ofMinutes(5), Clock.systemUTC());
 		Thread.sleep(50);
 		assertThat(revoked.isRevoked("session-1")).isFalse();
-	}
-
-	private static JdbcDataSource database() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:revoked-" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/latchkey/migration")
-			.table("latchkey_schema_history")
-			.load()
-			.migrate();
-		return dataSource;
 	}
 
 }
