@@ -34,7 +34,7 @@ public record LatchkeyUser(long id, String username, String name, String email, 
 	 * @param claims the token's claims
 	 * @return the principal
 	 */
-	public static LatchkeyUser of(User user, Map<String, Object> claims) {
+	public static LatchkeyUser of(User user, Map<String, Object> claims) { // a token's claims: JSON, any names
 		return new LatchkeyUser(user.id(), user.username(), user.name(), user.email(), user.staff(), user.superuser(),
 				claims);
 	}

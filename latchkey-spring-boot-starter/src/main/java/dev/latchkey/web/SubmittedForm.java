@@ -25,7 +25,7 @@ public final class SubmittedForm {
 	// Whatever fields the client sent, JSON or form: a map is the honest type of an unread request body.
 	private final Map<String, Object> values;
 
-	SubmittedForm(Map<String, Object> values) {
+	SubmittedForm(Map<String, Object> values) { // see the field
 		this.values = values;
 	}
 

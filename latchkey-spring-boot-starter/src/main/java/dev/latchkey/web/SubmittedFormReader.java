@@ -111,7 +111,7 @@ public final class SubmittedFormReader implements HandlerMethodArgumentResolver 
 			throw new ClientErrorException(HttpStatus.BAD_REQUEST, "JSON parse error - " + ex.getOriginalMessage());
 		}
 		if (parsed instanceof Map<?, ?> map) {
-			Map<String, Object> values = new LinkedHashMap<>();
+			Map<String, Object> values = new LinkedHashMap<>(); // the client's fields, not yet validated // the client's fields, not yet validated
 			map.forEach((key, value) -> values.put(String.valueOf(key), value));
 			return values;
 		}
@@ -125,6 +125,7 @@ public final class SubmittedFormReader implements HandlerMethodArgumentResolver 
 	 * last value of a repeated key wins. Read within the body limit like JSON (413 past it), so
 	 * Tomcat's parameter parsing (which throws on bad input since Tomcat 11) is never involved.
 	 */
+	// The same for a urlencoded form: the client's fields, not yet validated.
 	private Map<String, Object> formValues(HttpServletRequest request) {
 		String body = new String(readBody(request), StandardCharsets.ISO_8859_1);
 		Map<String, Object> values = new LinkedHashMap<>();
