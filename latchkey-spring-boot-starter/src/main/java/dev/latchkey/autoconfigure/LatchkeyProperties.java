@@ -211,11 +211,13 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param cleanupEnabled whether expired refresh-token rows and sessions are deleted on a schedule
 	 * @param cleanupInterval how often expired rows are deleted
 	 * @param cleanupBatchSize how many rows one cleanup statement deletes
+	 * @param maximumPerUser most live sessions one user keeps: a new session (sign-up, login)
+	 * ends the user's oldest ones beyond it, as a revocation; 0 for no limit
 	 */
 	public record Sessions(@DefaultValue("10s") Duration gracePeriod, @DefaultValue("30d") Duration maximumLifetime,
 			@DefaultValue("500ms") Duration revocationPollInterval, @DefaultValue("500ms") Duration userCacheTtl,
 			@DefaultValue("true") boolean cleanupEnabled, @DefaultValue("1h") Duration cleanupInterval,
-			@DefaultValue("1000") int cleanupBatchSize) {
+			@DefaultValue("1000") int cleanupBatchSize, @DefaultValue("100") int maximumPerUser) {
 	}
 
 	/**
