@@ -166,6 +166,8 @@ run_database() {
   printf '{"status":"ok"}' >"$work/static/static/ping.json"
   # All load comes from 127.0.0.1: lift the per-address sign-up limit (a property older servers ignore).
   args+=(--latchkey.throttle.sign-ups-per-window=1000000000)
+  # ... and every login is one user's, 600 of them for the refresh pools: lift the per-user session limit.
+  args+=(--latchkey.sessions.maximum-per-user=0)
   args+=(--spring.web.resources.static-locations="file:$work/static/" --latchkey.bench.ping=true
          --latchkey.web.permit-all=/bench/ping,/api/ping,/static/**,/actuator/health,/actuator/health/**)
   start_server "$work" "$OUT/$db-server.log" "${JVM_OPTS[@]}" -- "${args[@]}"

@@ -40,6 +40,16 @@ ALL_CONFIGS=(
   "extracted-cds-c1|17|extracted|$SMALL -XX:SharedArchiveFile=$OUT/app-17.jsa -XX:TieredStopAtLevel=1|"
   "extracted-cds-lazy|17|extracted|$SMALL -XX:SharedArchiveFile=$OUT/app-17.jsa|--spring.main.lazy-initialization=true"
   "jdk25-extracted-aot|25|extracted|$SMALL -XX:AOTCache=$OUT/app-25.aot|"
+  # issue 18: one flag at a time on top of the README launcher, then together, then JDK 25's compact headers
+  "readme|17|jar|$SMALL|"
+  "readme-c1|17|jar|$SMALL -XX:TieredStopAtLevel=1|"
+  "readme-xss|17|jar|$SMALL -Xss256k|"
+  "readme-metaspace|17|jar|$SMALL -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m|"
+  "xmx96m|17|jar|-Xmx96m -XX:+UseSerialGC|"
+  "xmx96m-c1-trim|17|jar|-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m|"
+  "jdk25|25|jar|$SMALL|"
+  "jdk25-coh|25|jar|$SMALL -XX:+UseCompactObjectHeaders|"
+  "jdk25-coh-c1-trim|25|jar|-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m|"
 )
 CONFIGS="${CONFIGS:-default xmx128m-serial xmx128m-serial-c1 xmx128m-serial-trim extracted extracted-cds extracted-cds-c1 extracted-cds-lazy jdk25-extracted-aot}"
 

@@ -206,6 +206,30 @@ abstract class AbstractLifecycleIntegrationTests extends AbstractJourneyIntegrat
 	}
 
 	@Test
+	void accessWhenAlreadyVerifiedAndCachedThenRevocationAndExpiryStillRefuseIt() {
+		// The second GET is answered from the verified-token cache (on by default); the revocation
+		// and expiry checks must still run on every request.
+		String username = uniqueUsername();
+		Pair laptop = signUpAndLogin(username);
+		Pair phone = login(username, PASSWORD, "phone-agent");
+		assertThat(api().get("/api/auth/user/", phone.access()).status()).isEqualTo(200);
+		assertThat(api().get("/api/auth/user/", phone.access()).status()).isEqualTo(200);
+		String phoneId = null;
+		for (JsonNode session : api().get("/api/auth/sessions/", phone.access()).json()) {
+			phoneId = session.get("current").asBoolean() ? session.get("id").asString() : phoneId;
+		}
+		assertThat(api().send("DELETE", "/api/auth/sessions/" + phoneId + "/", Map.of("Authorization", "Bearer " + laptop.access()), null).status())
+			.isEqualTo(204);
+		assertAccessRefused(phone.access());
+
+		assertThat(api().get("/api/auth/user/", laptop.access()).status()).isEqualTo(200);
+		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+		HttpApi.Response expired = api().get("/api/auth/user/", laptop.access());
+		assertThat(expired.status()).isEqualTo(401);
+		assertThat(expired.json().get("code").asString()).isEqualTo("token_not_valid");
+	}
+
+	@Test
 	void sessionsWhenListedThenShapeAndCurrentAndRevokingOneEndsOnlyIt() {
 		String username = uniqueUsername();
 		Pair laptop = signUpAndLogin(username);

@@ -145,7 +145,8 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.answers("200", LOGGED_OUT, "LatchkeyDetail")
 			.build()));
 		endpoints.put(ApiPaths.SESSIONS, new PathItem().get(LatchkeyOpenApiOperation
-			.of(SESSIONS, "listSessions", "The user's live sessions")
+			.of(SESSIONS, "listSessions", "The user's live sessions, oldest first: at most latchkey.sessions.maximum-per-user "
+					+ "(100 by default), since a new session ends the oldest beyond it")
 			.signedIn(false)
 			.answers("200", "The sessions; current marks the one of this access token",
 					new ArraySchema().items(ref("LatchkeySession")))

@@ -60,6 +60,12 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param authoritiesClaim claim of the access token whose names become authorities as they
 	 * are (besides ROLE_STAFF, ROLE_SUPERUSER and ROLE_ for each name in a groups claim); none by
 	 * default
+	 * @param verifiedTokenCacheSize how many verified access tokens each instance remembers, so that
+	 * a token presented again has its signature checked once (keyed by the SHA-256 of the whole
+	 * token, compared in full on a hit); expiry, revoked sessions and the active user are still
+	 * checked on every request; 0 switches the cache off
+	 * @param verifiedTokenCacheMaximumAge longest time a remembered token is served without its
+	 * signature being checked again (never past its exp); 0 switches the cache off
 	 */
 	public record Jwt(String signingKey, @DefaultValue("HS256") String algorithm,
 			@DefaultValue("5m") Duration accessTokenLifetime, @DefaultValue("1d") Duration refreshTokenLifetime,
@@ -70,7 +76,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 			@DefaultValue("1d") Duration slidingTokenRefreshLifetime,
 			@DefaultValue("false") boolean acceptSlidingTokens, @DefaultValue List<Key> keys, java.net.URI jwkSetUri,
 			@DefaultValue("5m") Duration jwkSetCacheLifetime, @DefaultValue("30s") Duration jwkSetRefreshInterval,
-			String authoritiesClaim) {
+			String authoritiesClaim, @DefaultValue("4096") int verifiedTokenCacheSize,
+			@DefaultValue("5m") Duration verifiedTokenCacheMaximumAge) {
 
 		@Override
 		public String toString() {
@@ -204,11 +211,13 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * @param cleanupEnabled whether expired refresh-token rows and sessions are deleted on a schedule
 	 * @param cleanupInterval how often expired rows are deleted
 	 * @param cleanupBatchSize how many rows one cleanup statement deletes
+	 * @param maximumPerUser most live sessions one user keeps: a new session (sign-up, login)
+	 * ends the user's oldest ones beyond it, as a revocation; 0 for no limit
 	 */
 	public record Sessions(@DefaultValue("10s") Duration gracePeriod, @DefaultValue("30d") Duration maximumLifetime,
 			@DefaultValue("500ms") Duration revocationPollInterval, @DefaultValue("500ms") Duration userCacheTtl,
 			@DefaultValue("true") boolean cleanupEnabled, @DefaultValue("1h") Duration cleanupInterval,
-			@DefaultValue("1000") int cleanupBatchSize) {
+			@DefaultValue("1000") int cleanupBatchSize, @DefaultValue("100") int maximumPerUser) {
 	}
 
 	/**

@@ -26,6 +26,7 @@ import dev.latchkey.database.DatabaseProbe;
 import dev.latchkey.database.ReadOnlyDatabaseException;
 import dev.latchkey.token.JdbcOutstandingTokenRepository;
 import dev.latchkey.token.JdbcSessionRepository;
+import dev.latchkey.token.SessionLimit;
 import dev.latchkey.token.OutstandingTokenRepository;
 import dev.latchkey.token.SessionRepository;
 import dev.latchkey.user.CachingUserFieldRepository;
@@ -122,8 +123,9 @@ class StorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionRepository latchkeySessionRepository(DataSource dataSource, LatchkeySchema schema,
-			LatchkeyResilienceProperties resilience) {
-		return new JdbcSessionRepository(jdbc(dataSource, resilience));
+			LatchkeyResilienceProperties resilience, LatchkeyProperties properties) {
+		return SessionLimit.wrap(new JdbcSessionRepository(jdbc(dataSource, resilience)),
+				properties.sessions().maximumPerUser());
 	}
 
 	/** Every Latchkey statement is cancelled after the query timeout (whole seconds, at least 1). */

@@ -34,6 +34,7 @@ import dev.latchkey.token.RevocationCheck;
 import dev.latchkey.token.SessionStarter;
 import dev.latchkey.token.TokenSettings;
 import dev.latchkey.token.TokenVerifier;
+import dev.latchkey.token.VerifiedTokenCache;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserRepository;
 
@@ -73,8 +74,11 @@ class TokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenVerifier latchkeyTokenVerifier(TokenCodec codec, TokenSettings settings, Clock clock) {
-		return new TokenVerifier(codec, settings, clock);
+	TokenVerifier latchkeyTokenVerifier(TokenCodec codec, TokenSettings settings, Clock clock,
+			LatchkeyProperties properties) {
+		LatchkeyProperties.Jwt jwt = properties.jwt();
+		return new TokenVerifier(VerifiedTokenCache.wrap(codec, jwt.verifiedTokenCacheSize(),
+				jwt.verifiedTokenCacheMaximumAge(), clock), settings, clock);
 	}
 
 	@Bean

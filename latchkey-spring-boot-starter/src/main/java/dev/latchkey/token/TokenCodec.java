@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public interface TokenCodec {
 
+	/** Tokens longer than this are refused before any parsing (RFC 8725 section 3.1: bound the work). */
+	int MAX_TOKEN_LENGTH = 8192;
+
 	/**
 	 * Sign the claims, keeping their order in the payload.
 	 * @param claims the claims, with JSON-compatible values

@@ -40,14 +40,34 @@ public final class AccessTokenResolver {
 			String cookie = RequestCookies.value(request, this.cookieName);
 			return (cookie != null) ? new ResolvedToken(cookie, true) : null;
 		}
-		String[] parts = header.strip().split("\\s+");
-		if (parts.length == 0 || !this.headerType.equals(parts[0])) {
+		// What header.strip().split("\\s+") gives, without running a regex over the token on every request.
+		String value = header.strip();
+		int length = value.length();
+		int schemeEnd = 0;
+		while (schemeEnd < length && !isSeparator(value.charAt(schemeEnd))) {
+			schemeEnd++;
+		}
+		if (schemeEnd != this.headerType.length() || !value.startsWith(this.headerType)) {
 			return null;
 		}
-		if (parts.length != 2) {
+		int tokenStart = schemeEnd;
+		while (tokenStart < length && isSeparator(value.charAt(tokenStart))) {
+			tokenStart++;
+		}
+		if (tokenStart == length) {
 			throw new BadAuthorizationHeaderException();
 		}
-		return new ResolvedToken(parts[1], false);
+		for (int i = tokenStart; i < length; i++) {
+			if (isSeparator(value.charAt(i))) {
+				throw new BadAuthorizationHeaderException();
+			}
+		}
+		return new ResolvedToken(value.substring(tokenStart), false);
+	}
+
+	/** The regex {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
+	private static boolean isSeparator(char c) {
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	}
 
 	/**

@@ -33,9 +33,6 @@ import dev.latchkey.token.TokenCodec;
  */
 public final class NimbusTokenCodec implements TokenCodec {
 
-	/** Tokens longer than this are refused before any parsing (RFC 8725 section 3.1: bound the work). */
-	public static final int MAX_TOKEN_LENGTH = 8192;
-
 	private final List<SigningKey> keys;
 
 	private final SigningKey signingKey;
@@ -98,7 +95,7 @@ public final class NimbusTokenCodec implements TokenCodec {
 
 	@Override
 	public Map<String, Object> decode(String token) {
-		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+		if (token == null || token.isEmpty() || token.length() > TokenCodec.MAX_TOKEN_LENGTH) {
 			throw InvalidTokenException.invalidOrExpired();
 		}
 		try {

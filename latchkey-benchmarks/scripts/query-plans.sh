@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The hot statements of login, refresh, the authenticated GET and the session list on PostgreSQL with
+# 10,000 users / sessions and with 1,000,000 users / 1,000,000 live sessions (rows generated in SQL with
+# generate_series), plus one user with 5,000 sessions: each statement's plan (must use an index) and its
+# execution time (EXPLAIN ANALYZE, median of REPEAT runs), one table per size.
+#
+#   latchkey-benchmarks/scripts/query-plans.sh
+#
+# Environment: SIZES="10000 1000000" REPEAT=7 PG_PORT=55433 OUT=dir
+# PostgreSQL: Debian's server binaries (as load.sh), on 127.0.0.1 only, stopped by pg_ctl on exit. The
+# schema is Latchkey's own Flyway migrations, applied in order with psql.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+SIZES="${SIZES:-10000 1000000}"
+REPEAT="${REPEAT:-7}"
+PG_PORT="${PG_PORT:-55433}"
+OUT="${OUT:-$(mktemp -d /tmp/latchkey-plans.XXXXXX)}"
+MIGRATIONS="$LK_ROOT/latchkey-spring-boot-starter/src/main/resources/db/latchkey/migration"
+mkdir -p "$OUT"
+PG_DIR=
+pg_run() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+cleanup() {
+  [[ -n "$PG_DIR" ]] || return 0
+  pg_run "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m fast -w stop" >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+[[ -n "$PG_BIN" ]] || { log "no PostgreSQL server binaries (apt-get install postgresql)"; exit 1; }
+PG_DIR=$(mktemp -d /tmp/latchkey-pg.XXXXXX)
+[[ $(id -u) -eq 0 ]] && chown postgres: "$PG_DIR"
+pg_run "'$PG_BIN/initdb' -D '$PG_DIR/data' -U latchkey --auth=trust -E UTF8 --no-locale" >"$OUT/initdb.log" 2>&1
+pg_run "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -t 60 \
+    -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR'\" start" >"$OUT/pg-start.log" 2>&1
+PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U latchkey -d postgres -v ON_ERROR_STOP=1 -q -At)
+"${PSQL[@]}" -c "CREATE DATABASE latchkey" >/dev/null
+PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U latchkey -d latchkey -v ON_ERROR_STOP=1 -q -At)
+for f in $(ls "$MIGRATIONS"/V*.sql | sort -V); do "${PSQL[@]}" -f "$f" >/dev/null; done
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, schema from $(ls "$MIGRATIONS" | wc -l) migrations; output in $OUT"
+
+# generate <users>: users 1..N (one Argon2id-shaped hash string, the same for all), one live session per
+# user with its outstanding refresh token, a quarter of the sessions rotated once (a blacklisted
+# predecessor), plus user 'heavy' with 5,000 live sessions.
+generate() {
+  local n="$1"
+  "${PSQL[@]}" <<SQL
+TRUNCATE latchkey_blacklisted_token, latchkey_outstanding_token, latchkey_session, latchkey_user_field, latchkey_user RESTART IDENTITY CASCADE;
+INSERT INTO latchkey_user (username, name, email, password, date_joined)
+  SELECT 'user' || i, 'User ' || i, 'user' || i || '@example.com',
+         'argon2\$argon2id\$v=19\$m=19456,t=2,p=1\$c2FsdHNhbHRzYWx0\$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', now()
+  FROM generate_series(1, $n) i;
+INSERT INTO latchkey_user (username, password) VALUES ('heavy', 'x');
+INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+  SELECT md5('f' || i), i, now() - interval '1 hour', now(), now() + interval '29 days', 'agent', '127.0.0.1'
+  FROM generate_series(1, $n) i;
+INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+  SELECT md5('h' || i), $n + 1, now() - (i || ' seconds')::interval, now(), now() + interval '29 days', 'agent', '127.0.0.1'
+  FROM generate_series(1, 5000) i;
+INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
+  SELECT md5('j' || i), i, md5('f' || i), now(), now() + interval '1 day' FROM generate_series(1, $n) i;
+INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
+  SELECT md5('o' || i), i, md5('f' || i), now() - interval '2 hours', now() + interval '1 day'
+  FROM generate_series(1, $n, 4) i;
+INSERT INTO latchkey_blacklisted_token (token_id, blacklisted_at)
+  SELECT id, now() FROM latchkey_outstanding_token WHERE created_at < now() - interval '90 minutes';
+ANALYZE;
+SQL
+}
+
+# The statements as the JDBC repositories send them (named parameters written in), for a user in the middle.
+statements() {
+  local n="$1" mid=$(( $1 / 2 ))
+  cat <<EOF
+login: user by username|SELECT id, username, name, email, password, is_active, is_staff, is_superuser, date_joined, last_login FROM latchkey_user WHERE username = 'user$mid'
+login: insert session|INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip) VALUES (md5(random()::text), $mid, now(), now(), now() + interval '30 days', 'a', 'b')
+refresh: token by jti (+ blacklist)|SELECT o.jti, o.user_id, o.session_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at, b.id FROM latchkey_outstanding_token o LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id WHERE o.jti = md5('j$mid')
+refresh: session by id|SELECT id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip FROM latchkey_session WHERE id = md5('f$mid')
+refresh: mark replaced|UPDATE latchkey_outstanding_token SET replaced_by = 'x', replaced_at = now() WHERE jti = md5('j$mid') AND replaced_by IS NULL
+refresh: touch session|UPDATE latchkey_session SET last_used_at = now() WHERE id = md5('f$mid')
+GET user: user by id (cached 500 ms)|SELECT id, username, name, email, password, is_active, is_staff, is_superuser, date_joined, last_login FROM latchkey_user WHERE id = $mid
+every 500 ms: revoked since|SELECT id FROM latchkey_session WHERE revoked_at > now() - interval '6 minutes'
+sessions of a user with 5,000|SELECT id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip FROM latchkey_session WHERE user_id = $((n + 1)) AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at
+cleanup: expired tokens batch|SELECT id FROM latchkey_outstanding_token WHERE expires_at < now() ORDER BY expires_at LIMIT 1000
+EOF
+}
+
+declare -A MS PLAN
+for n in $SIZES; do
+  log "generating $n users and sessions"
+  t0=$(now_ns); generate "$n" >/dev/null; log "generated in $(( ($(now_ns) - t0) / 1000000 )) ms"
+  while IFS='|' read -r label sql; do
+    times=()
+    for ((i = 0; i < REPEAT; i++)); do
+      # Writes are rolled back, so every run sees the same table.
+      plan=$("${PSQL[@]}" -c "BEGIN; EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) $sql; ROLLBACK;")
+      times+=("$(sed -nE 's/^Execution Time: ([0-9.]+) ms/\1/p' <<<"$plan")")
+    done
+    MS[$n.$label]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END { print a[int((NR + 1) / 2)] }')
+    PLAN[$n.$label]=$( { grep -oE '(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)( using [a-z_]+)?( on [a-z_]+)?' <<<"$plan" || echo 'no scan (insert)'; } | head -2 | paste -sd';' -)
+    echo "$n|$label|${MS[$n.$label]}|${PLAN[$n.$label]}" >>"$OUT/plans.txt"
+    printf '%s\n' "$plan" >"$OUT/plan-$n-${label//[^a-zA-Z0-9]/_}.txt"
+  done < <(statements "$n")
+done
+
+sizes=($SIZES)
+small=${sizes[0]} large=${sizes[-1]}
+{
+  echo "| statement | plan ($large rows) | ms, $small users (median of $REPEAT) | ms, $large users | ratio |"
+  echo "|---|---|---:|---:|---:|"
+  while IFS='|' read -r label sql; do
+    echo "| $label | ${PLAN[$large.$label]} | ${MS[$small.$label]} | ${MS[$large.$label]} | $(ratio "${MS[$large.$label]}" "${MS[$small.$label]}") |"
+  done < <(statements "$large")
+  echo
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$OUT/results.md"
+cat "$OUT/results.md"
