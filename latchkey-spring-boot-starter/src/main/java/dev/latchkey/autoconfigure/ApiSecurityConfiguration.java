@@ -38,7 +38,7 @@ class ApiSecurityConfiguration {
 			ApiPaths.VERIFY, ApiPaths.BLACKLIST, ApiPaths.LOGOUT, ApiPaths.CSRF, ApiPaths.SLIDING,
 			ApiPaths.SLIDING_REFRESH, ApiPaths.PASSWORD_RESET, ApiPaths.PASSWORD_RESET_CONFIRM, ApiPaths.REST_AUTH_LOGIN,
 			ApiPaths.REGISTRATION, ApiPaths.VERIFY_EMAIL, ApiPaths.RESEND_EMAIL, ApiPaths.REST_AUTH_REFRESH,
-			ApiPaths.REST_AUTH_VERIFY);
+			ApiPaths.REST_AUTH_VERIFY, ApiPaths.MFA_VERIFY, ApiPaths.PASSKEY_LOGIN_OPTIONS, ApiPaths.PASSKEY_LOGIN);
 
 	@Bean
 	@Order(ORDER)

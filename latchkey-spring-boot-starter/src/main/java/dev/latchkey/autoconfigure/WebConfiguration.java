@@ -37,6 +37,7 @@ import dev.latchkey.user.UserDirectory;
 import dev.latchkey.user.ProfileService;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.ApiExceptionHandler;
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
@@ -201,8 +202,10 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenObtainController latchkeyTokenObtainController(LoginService logins, TokenService tokens,
-			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks) {
-		return new TokenObtainController(logins, tokens, responses, clients, checks.orderedStream().toList());
+			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks,
+			ObjectProvider<SecondFactors> secondFactors) {
+		return new TokenObtainController(logins, tokens, responses, clients, checks.orderedStream().toList(),
+				secondFactors.getIfAvailable());
 	}
 
 	@Bean

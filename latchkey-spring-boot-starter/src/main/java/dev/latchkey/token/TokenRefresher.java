@@ -117,13 +117,13 @@ public final class TokenRefresher {
 		}
 		this.families.touch(family.id(), now);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id(), family.amr()), null);
 		}
 		return rotate(token, family, now);
 	}
 
 	private Outcome rotate(OutstandingToken token, TokenFamily family, Instant now) {
-		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), family.id(), family.expiresAt());
+		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), family.id(), family.expiresAt(), family.amr());
 		if (this.rotation.detectsReuse() && !this.tokens.markReplaced(token.tokenId(), next.refreshTokenId(), now)) {
 			return replay(this.tokens.find(token.tokenId()).orElseThrow(), family, now);
 		}
@@ -142,7 +142,7 @@ public final class TokenRefresher {
 		if (withinGrace) {
 			Optional<OutstandingToken> successor = this.tokens.find(token.replacedBy());
 			if (successor.isPresent() && !successor.get().blacklisted() && this.activeUsers.isActive(token.userId())) {
-				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()),
+				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id(), family.amr()),
 						this.issuer.reissueRefresh(successor.get()));
 			}
 		}
@@ -162,7 +162,7 @@ public final class TokenRefresher {
 				presented.issuedAt(), presented.expiresAt());
 		this.tokens.save(token);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), family.id(), family.amr()), null);
 		}
 		return rotate(token, family, now);
 	}

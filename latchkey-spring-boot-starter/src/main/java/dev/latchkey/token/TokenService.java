@@ -53,11 +53,20 @@ public final class TokenService {
 	 * @return the new pair
 	 */
 	public TokenPair startSession(long userId, ClientInfo client) {
+		return startSession(userId, client, TokenFamily.PASSWORD);
+	}
+
+	/**
+	 * Start a new session recording how the user authenticated: its access tokens, refreshed or
+	 * not, carry it as their {@code amr} claim.
+	 * @param amr RFC 8176 method names: {@code ["pwd"]}, {@code ["pwd", "otp"]}, {@code ["webauthn"]}
+	 */
+	public TokenPair startSession(long userId, ClientInfo client, java.util.List<String> amr) {
 		Instant now = this.clock.instant();
 		TokenFamily family = new TokenFamily(TokenIssuer.newTokenId(), userId, now, now, now.plus(this.rotation.sessionMaximum()),
-				null, client);
+				null, client, amr);
 		this.families.save(family);
-		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, family.id(), family.expiresAt());
+		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, family.id(), family.expiresAt(), family.amr());
 		this.tokens.save(OutstandingToken.issued(issued.refreshTokenId(), userId, family.id(), issued.issuedAt(),
 				issued.refreshExpiresAt()));
 		return issued.pair();

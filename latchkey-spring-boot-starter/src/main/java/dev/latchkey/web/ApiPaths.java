@@ -57,10 +57,32 @@ public final class ApiPaths {
 
 	public static final String ADMIN_USERS = "/admin/users";
 
+	public static final String MFA = "/auth/mfa";
+
+	public static final String MFA_TOTP = "/auth/mfa/totp";
+
+	public static final String MFA_TOTP_CONFIRM = "/auth/mfa/totp/confirm";
+
+	public static final String MFA_RECOVERY_CODES = "/auth/mfa/recovery-codes";
+
+	public static final String MFA_VERIFY = "/auth/mfa/verify";
+
+	public static final String PASSKEYS = "/auth/passkeys";
+
+	public static final String PASSKEY_REGISTRATION_OPTIONS = "/auth/passkeys/registration/options";
+
+	public static final String PASSKEY_REGISTRATION = "/auth/passkeys/registration";
+
+	public static final String PASSKEY_LOGIN_OPTIONS = "/auth/passkeys/login/options";
+
+	public static final String PASSKEY_LOGIN = "/auth/passkeys/login";
+
 	private static final List<String> ALL = List.of(SIGN_UP, TOKEN, USER, REFRESH, VERIFY, BLACKLIST, LOGOUT,
 			LOGOUT_ALL, SESSIONS, SESSIONS + "/*", PASSWORD_CHANGE, CSRF, SLIDING, SLIDING_REFRESH, ADMIN_USERS, ADMIN_USERS + "/*/deactivate",
 			ADMIN_USERS + "/*/logout-all", PASSWORD_RESET, PASSWORD_RESET_CONFIRM, REST_AUTH_LOGIN, REGISTRATION,
-			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY, INVITATIONS);
+			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY, INVITATIONS, MFA, MFA_TOTP,
+			MFA_TOTP_CONFIRM, MFA_RECOVERY_CODES, MFA_VERIFY, PASSKEYS, PASSKEYS + "/*", PASSKEY_REGISTRATION_OPTIONS,
+			PASSKEY_REGISTRATION, PASSKEY_LOGIN_OPTIONS, PASSKEY_LOGIN);
 
 	private ApiPaths() {
 	}

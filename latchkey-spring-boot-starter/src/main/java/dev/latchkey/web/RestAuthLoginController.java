@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.account.EmailLogin;
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
@@ -43,8 +44,19 @@ public class RestAuthLoginController {
 
 	private final ClientInfos clients;
 
+	private final SecondFactors secondFactors;
+
 	public RestAuthLoginController(EmailLogin logins, TokenService tokens, TokenResponses responses,
 			RestAuthBodies bodies, ProfileService profiles, ClientInfos clients) {
+		this(logins, tokens, responses, bodies, profiles, clients, null);
+	}
+
+	/**
+	 * @param secondFactors TOTP second factors, or {@code null} when MFA is off
+	 */
+	public RestAuthLoginController(EmailLogin logins, TokenService tokens, TokenResponses responses,
+			RestAuthBodies bodies, ProfileService profiles, ClientInfos clients, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.logins = logins;
 		this.tokens = tokens;
 		this.responses = responses;
@@ -55,7 +67,7 @@ public class RestAuthLoginController {
 
 	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN, ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN + "/" })
-	ResponseEntity<Map<String, Object>> login(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<?> login(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String email = form.string(EMAIL, errors);
@@ -63,6 +75,9 @@ public class RestAuthLoginController {
 		errors.throwIfAny();
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(username, email, password, client);
+		if (this.secondFactors != null && this.secondFactors.isRequired(user)) {
+			return ResponseEntity.ok(MfaRequiredBody.of(this.secondFactors.startLogin(user)));
+		}
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.bodies.body(pair, user, this.profiles.extraFields(user)), pair);
 	}

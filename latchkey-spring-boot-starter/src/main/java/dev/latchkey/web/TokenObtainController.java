@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.TokenService;
@@ -34,8 +35,19 @@ public class TokenObtainController {
 
 	private final List<LoginCheck> checks;
 
+	private final SecondFactors secondFactors;
+
 	public TokenObtainController(LoginService logins, TokenService tokens, TokenResponses responses,
 			ClientInfos clients, List<LoginCheck> checks) {
+		this(logins, tokens, responses, clients, checks, null);
+	}
+
+	/**
+	 * @param secondFactors TOTP second factors, or {@code null} when MFA is off
+	 */
+	public TokenObtainController(LoginService logins, TokenService tokens, TokenResponses responses,
+			ClientInfos clients, List<LoginCheck> checks, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.checks = List.copyOf(checks);
 		this.logins = logins;
 		this.tokens = tokens;
@@ -45,11 +57,14 @@ public class TokenObtainController {
 
 	@SetsCookies
 	@PostMapping({ ApiPaths.PREFIX + ApiPaths.TOKEN, ApiPaths.PREFIX + ApiPaths.TOKEN + "/" })
-	ResponseEntity<Map<String, Object>> obtain(SubmittedForm form, HttpServletRequest request) {
+	ResponseEntity<?> obtain(SubmittedForm form, HttpServletRequest request) {
 		LoginForm login = LoginForm.read(form);
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
 		this.checks.forEach((check) -> check.check(user));
+		if (this.secondFactors != null && this.logins.secondFactorRequired(user)) {
+			return ResponseEntity.ok(MfaRequiredBody.of(this.secondFactors.startLogin(user)));
+		}
 		TokenPair pair = this.tokens.startSession(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
 	}
