@@ -182,6 +182,55 @@ abstract class AbstractMfaIntegrationTests {
 		assertThat(api().send("POST", "/api/auth/mfa/totp/", Map.of(), null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void passkeyEndpointsRefuseBadInputWithClientErrors() {
+		String username = "pk_" + UUID.randomUUID().toString().substring(0, 8);
+		String access = api().signUp(username, PASSWORD).json().get("token").get("access").asString();
+
+		assertThat(api().send("POST", "/api/auth/passkeys/registration/options/", Map.of(), null).status()).isEqualTo(401);
+		HttpApi.Response options = send("POST", "/api/auth/passkeys/registration/options/", access, null);
+		assertThat(options.status()).isEqualTo(200);
+		assertThat(options.json().get("rp").get("id").asString()).isEqualTo("localhost");
+		assertThat(options.json().get("user").get("name").asString()).isEqualTo(username);
+		assertThat(options.json().get("authenticatorSelection").get("residentKey").asString()).isEqualTo("required");
+		assertThat(options.json().get("challenge").asString()).matches("[\\w-]{40,}");
+
+		HttpApi.Response missing = send("POST", "/api/auth/passkeys/registration/", access, Map.of());
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.json().get("credential").get(0).asString()).isEqualTo("This field is required.");
+		assertThat(send("POST", "/api/auth/passkeys/registration/", access, Map.of("credential", "x")).status())
+			.isEqualTo(400);
+		assertThat(send("POST", "/api/auth/passkeys/registration/", access,
+				Map.of("credential", Map.of("id", 1, "response", List.of()))).status()).isEqualTo(400);
+		// A well-formed credential whose challenge was never handed out.
+		String clientData = Base64.getUrlEncoder().withoutPadding().encodeToString(
+				"{\"type\":\"webauthn.get\",\"challenge\":\"bm9wZQ\",\"origin\":\"http://localhost:8000\"}"
+					.getBytes(StandardCharsets.UTF_8));
+		Map<String, Object> assertion = Map.of("id", "AQID", "rawId", "AQID", "type", "public-key",
+				"clientExtensionResults", Map.of(), "response",
+				Map.of("clientDataJSON", clientData, "authenticatorData", "AQID", "signature", "AQID"));
+		HttpApi.Response unknown = api().postJson("/api/auth/passkeys/login/", Map.of("credential", assertion));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("non_field_errors").get(0).asString()).isEqualTo("The passkey could not be verified.");
+		// A real challenge, answered with a credential no one registered.
+		String challenge = api().postJson("/api/auth/passkeys/login/options/", Map.of()).json().get("challenge").asString();
+		String realClientData = Base64.getUrlEncoder().withoutPadding().encodeToString(
+				("{\"type\":\"webauthn.get\",\"challenge\":\"" + challenge + "\",\"origin\":\"http://localhost:8000\"}")
+					.getBytes(StandardCharsets.UTF_8));
+		Map<String, Object> stranger = Map.of("id", "AQID", "rawId", "AQID", "type", "public-key",
+				"clientExtensionResults", Map.of(), "response",
+				Map.of("clientDataJSON", realClientData, "authenticatorData", "AQID", "signature", "AQID"));
+		assertThat(api().postJson("/api/auth/passkeys/login/", Map.of("credential", stranger)).status()).isEqualTo(400);
+		// Each challenge is answered once.
+		assertThat(api().postJson("/api/auth/passkeys/login/", Map.of("credential", stranger)).json()
+			.get("non_field_errors").get(0).asString()).isEqualTo("The passkey could not be verified.");
+
+		assertThat(api().get("/api/auth/passkeys/", access).json().size()).isZero();
+		HttpApi.Response notFound = send("DELETE", "/api/auth/passkeys/nope/", access, null);
+		assertThat(notFound.status()).isEqualTo(404);
+		assertThat(notFound.json().get("detail").asString()).isEqualTo("Not found.");
+	}
+
 	HttpApi.Response send(String method, String path, String access, Object body) {
 		Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", "Bearer " + access));
 		byte[] bytes = null;

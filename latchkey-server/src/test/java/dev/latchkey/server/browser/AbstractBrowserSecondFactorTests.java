@@ -17,10 +17,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.latchkey.mfa.Totp;
 
@@ -31,22 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * virtual authenticator (CTAP2, resident key, user verification), signing out, signing in with
  * the passkey alone and calling the user API with the resulting session; and TOTP enrolment (the
  * QR code shown) followed by a login that asks for the code. The server listens on a port chosen
- * before start-up, because the relying party's allowed origin must name it.
+ * before start-up, because the relying party's allowed origin must name it. Run once per database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:browser-mfa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-				"latchkey.jwt.signing-key=browser-mfa-test-signing-key-0123456789abcdef" })
-@Import(BrowserTestConfiguration.class)
-class BrowserSecondFactorTests extends AbstractBrowserTests {
-
-	private static final int PORT = freePort();
+abstract class AbstractBrowserSecondFactorTests extends AbstractBrowserTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@DynamicPropertySource
-	static void origin(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("latchkey.passkeys.allowed-origins", () -> "http://localhost:" + PORT);
+	/** The server's port, chosen before start-up, and the passkeys' allowed origin that names it. */
+	static void listenOn(DynamicPropertyRegistry registry, int port) {
+		registry.add("server.port", () -> port);
+		registry.add("latchkey.passkeys.allowed-origins", () -> "http://localhost:" + port);
 	}
 
 	@Test
@@ -122,7 +113,7 @@ class BrowserSecondFactorTests extends AbstractBrowserTests {
 		this.browser.screenshot("totp-02-signed-in-with-code");
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
