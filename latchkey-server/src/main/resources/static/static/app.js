@@ -214,6 +214,7 @@
     show($('reset'), false);
     show($('signed-in'), false);
     show($('user-badge'), false);
+    show($('mfa-form'), false);
     show($('signed-out'), true);
     $('sessions-list').replaceChildren();
     resetForms();
@@ -232,6 +233,8 @@
     fillProfile(user);
     notice(message);
     loadSessions();
+    loadMfa();
+    loadPasskeys();
   }
 
   function fillProfile(user) {
@@ -389,6 +392,14 @@
       if (!result.ok) {
         return showErrors('login', LOGIN_FIELDS, result.data, result.status);
       }
+      if (result.data && result.data.mfa_required) {
+        // The password was right; the session starts once the second factor is proved.
+        mfaToken = result.data.mfa_token;
+        show($('mfa-form'), true);
+        $('mfa-code').value = '';
+        $('mfa-code').focus();
+        return notice('Enter your two-factor code.');
+      }
       const user = await api('GET', '/auth/user/', undefined, true);
       if (user.ok) {
         showSignedIn(user.data, 'Signed in.');
@@ -398,6 +409,219 @@
       }
     } finally {
       busy(form, false);
+    }
+  }
+
+  // ---- Second factors and passkeys ------------------------------------------------------
+
+  let mfaToken = null;
+  const MFA_FIELDS = { code: 'mfa-code' };
+
+  async function enterSignedIn(message) {
+    const user = await api('GET', '/auth/user/', undefined, true);
+    if (user.ok) {
+      showSignedIn(user.data, message);
+    }
+    return user.ok;
+  }
+
+  async function onMfaVerify(event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    busy(form, true);
+    try {
+      clearErrors('mfa', MFA_FIELDS);
+      const result = await api('POST', '/auth/mfa/verify/', { mfa_token: mfaToken, code: $('mfa-code').value }, false);
+      if (!result.ok) {
+        return showErrors('mfa', MFA_FIELDS, result.data, result.status);
+      }
+      mfaToken = null;
+      show($('mfa-form'), false);
+      await enterSignedIn('Signed in with two factors.');
+    } finally {
+      busy(form, false);
+    }
+  }
+
+  function errorText(data) {
+    if (!data) {
+      return 'Something went wrong.';
+    }
+    if (typeof data.detail === 'string') {
+      return data.detail;
+    }
+    return Object.values(data).flat().join(' ');
+  }
+
+  async function loadMfa() {
+    const result = await api('GET', '/auth/mfa/', undefined, true);
+    if (!result.ok) {
+      show($('mfa-card'), false);
+      return;
+    }
+    show($('mfa-card'), true);
+    const on = result.data.totp;
+    setText('mfa-state', on
+      ? 'On: ' + result.data.recovery_codes_remaining + ' recovery codes left. This session: ' + result.data.amr.join(' + ') + '.'
+      : 'Off. This session: ' + result.data.amr.join(' + ') + '.');
+    show($('mfa-enrol'), !on);
+    show($('mfa-disable-box'), on);
+    if (on) {
+      show($('mfa-setup'), false);
+    }
+  }
+
+  async function onMfaEnrol() {
+    setText('mfa-card-errors', '');
+    const result = await api('POST', '/auth/mfa/totp/', {}, true);
+    if (!result.ok) {
+      return setText('mfa-card-errors', errorText(result.data));
+    }
+    const svg = new DOMParser().parseFromString(result.data.qr_svg, 'image/svg+xml').documentElement;
+    $('mfa-qr').replaceChildren(document.importNode(svg, true));
+    $('mfa-secret').textContent = result.data.secret;
+    show($('mfa-recovery'), false);
+    show($('mfa-setup'), true);
+    $('mfa-confirm-code').focus();
+  }
+
+  async function onMfaConfirm() {
+    setText('mfa-card-errors', '');
+    const result = await api('POST', '/auth/mfa/totp/confirm/', { code: $('mfa-confirm-code').value }, true);
+    if (!result.ok) {
+      return setText('mfa-card-errors', errorText(result.data));
+    }
+    $('mfa-recovery-codes').replaceChildren(...result.data.recovery_codes.map((code) => {
+      const item = document.createElement('li');
+      item.textContent = code;
+      return item;
+    }));
+    show($('mfa-recovery'), true);
+    await loadMfa();
+  }
+
+  async function onMfaDisable() {
+    setText('mfa-card-errors', '');
+    const secret = $('mfa-disable-secret').value;
+    const body = /^[0-9 ]{6,7}$/.test(secret) || /^[a-zA-Z2-7]{4}-/.test(secret) ? { code: secret } : { password: secret };
+    const result = await api('DELETE', '/auth/mfa/totp/', body, true);
+    $('mfa-disable-secret').value = '';
+    if (!result.ok) {
+      return setText('mfa-card-errors', errorText(result.data));
+    }
+    show($('mfa-recovery'), false);
+    await loadMfa();
+  }
+
+  // WebAuthn's binary fields travel as base64url in JSON.
+  function fromBase64Url(text) {
+    const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;
+  }
+
+  function toBase64Url(buffer) {
+    const bytes = new Uint8Array(buffer);
+    let binary = '';
+    for (const b of bytes) {
+      binary += String.fromCharCode(b);
+    }
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function descriptors(list) {
+    return (list || []).map((d) => Object.assign({}, d, { id: fromBase64Url(d.id) }));
+  }
+
+  function credentialJson(credential) {
+    const response = credential.response;
+    const json = {
+      id: credential.id,
+      rawId: toBase64Url(credential.rawId),
+      type: credential.type,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      authenticatorAttachment: credential.authenticatorAttachment,
+      response: { clientDataJSON: toBase64Url(response.clientDataJSON) }
+    };
+    if (response.attestationObject) {
+      json.response.attestationObject = toBase64Url(response.attestationObject);
+      json.response.transports = response.getTransports ? response.getTransports() : [];
+    } else {
+      json.response.authenticatorData = toBase64Url(response.authenticatorData);
+      json.response.signature = toBase64Url(response.signature);
+      json.response.userHandle = response.userHandle ? toBase64Url(response.userHandle) : null;
+    }
+    return json;
+  }
+
+  async function loadPasskeys() {
+    const result = await api('GET', '/auth/passkeys/', undefined, true);
+    if (!result.ok) {
+      show($('passkeys-card'), false);
+      return;
+    }
+    show($('passkeys-card'), true);
+    $('passkey-list').replaceChildren(...result.data.map((passkey) => {
+      const item = document.createElement('li');
+      item.className = 'passkey';
+      const name = document.createElement('span');
+      name.textContent = passkey.label + ' (added ' + formatTime(passkey.created_at) + ')';
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'ghost';
+      remove.textContent = 'Delete';
+      remove.addEventListener('click', async () => {
+        await api('DELETE', '/auth/passkeys/' + encodeURIComponent(passkey.id) + '/', undefined, true);
+        await loadPasskeys();
+      });
+      item.append(name, remove);
+      return item;
+    }));
+  }
+
+  async function onPasskeyAdd() {
+    setText('passkeys-errors', '');
+    try {
+      const options = await api('POST', '/auth/passkeys/registration/options/', {}, true);
+      if (!options.ok) {
+        return setText('passkeys-errors', errorText(options.data));
+      }
+      const publicKey = Object.assign({}, options.data, {
+        challenge: fromBase64Url(options.data.challenge),
+        user: Object.assign({}, options.data.user, { id: fromBase64Url(options.data.user.id) }),
+        excludeCredentials: descriptors(options.data.excludeCredentials)
+      });
+      const credential = await navigator.credentials.create({ publicKey: publicKey });
+      const result = await api('POST', '/auth/passkeys/registration/',
+        { credential: credentialJson(credential), label: $('passkey-label').value }, true);
+      if (!result.ok) {
+        return setText('passkeys-errors', errorText(result.data));
+      }
+      flash('passkey-status', 'Passkey added.');
+      await loadPasskeys();
+    } catch (e) {
+      setText('passkeys-errors', 'The passkey was not created (' + e.name + ').');
+    }
+  }
+
+  async function onPasskeyLogin() {
+    setText('login-errors', '');
+    try {
+      const options = await api('POST', '/auth/passkeys/login/options/', {}, false);
+      if (!options.ok) {
+        return setText('login-errors', errorText(options.data));
+      }
+      const publicKey = Object.assign({}, options.data, {
+        challenge: fromBase64Url(options.data.challenge),
+        allowCredentials: descriptors(options.data.allowCredentials)
+      });
+      const credential = await navigator.credentials.get({ publicKey: publicKey });
+      const result = await api('POST', '/auth/passkeys/login/', { credential: credentialJson(credential) }, false);
+      if (!result.ok) {
+        return setText('login-errors', errorText(result.data));
+      }
+      await enterSignedIn('Signed in with a passkey.');
+    } catch (e) {
+      setText('login-errors', 'Passkey sign-in did not complete (' + e.name + ').');
     }
   }
 
@@ -577,6 +801,12 @@
     }
     $('signup-form').addEventListener('submit', onSignUp);
     $('login-form').addEventListener('submit', onLogin);
+    $('mfa-form').addEventListener('submit', onMfaVerify);
+    $('passkey-login').addEventListener('click', onPasskeyLogin);
+    $('mfa-enrol').addEventListener('click', onMfaEnrol);
+    $('mfa-confirm').addEventListener('click', onMfaConfirm);
+    $('mfa-disable').addEventListener('click', onMfaDisable);
+    $('passkey-add').addEventListener('click', onPasskeyAdd);
     $('profile-form').addEventListener('submit', onSaveProfile);
     $('password-form').addEventListener('submit', onChangePassword);
     $('sessions-reload').addEventListener('click', () => loadSessions());

@@ -23,12 +23,27 @@ class ArchitectureTests {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
 					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
-					"dev.latchkey.account..", "dev.latchkey.fault..")
+					"dev.latchkey.account..", "dev.latchkey.fault..", "dev.latchkey.mfa..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
 					"org.springframework.security.web..", "org.springframework.security.config..",
 					"dev.latchkey.web..", "dev.latchkey.autoconfigure..");
+		rule.check(CLASSES);
+	}
+
+	/**
+	 * Passkeys are built on Spring Security's WebAuthn types ({@code org.springframework.security.web.webauthn}),
+	 * and on nothing else of the web.
+	 */
+	@Test
+	void passkeyPackageWhenCompiledThenDependsOnNoWebTypesButWebAuthns() {
+		ArchRule rule = noClasses().that()
+			.resideInAPackage("dev.latchkey.passkey..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+					"org.springframework.security.config..", "dev.latchkey.web..", "dev.latchkey.autoconfigure..");
 		rule.check(CLASSES);
 	}
 

@@ -34,7 +34,7 @@ public final class TestPostgres {
 	}
 
 	/** Create {@code database} if needed and point Spring's data source at it. */
-	static void register(DynamicPropertyRegistry registry, String database) {
+	public static void register(DynamicPropertyRegistry registry, String database) {
 		String url = url(database);
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import dev.latchkey.account.AccountRegistration;
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.account.EmailLogin;
 import dev.latchkey.account.EmailVerification;
 import dev.latchkey.account.PasswordResetConfirmation;
@@ -48,8 +51,10 @@ class AccountWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RestAuthLoginController latchkeyRestAuthLoginController(EmailLogin logins, SessionStarter sessionStarter,
-			TokenResponses responses, RestAuthBodies bodies, Profiles profiles, ClientInfos clients) {
-		return new RestAuthLoginController(logins, sessionStarter, responses, bodies, profiles, clients);
+			TokenResponses responses, RestAuthBodies bodies, Profiles profiles, ClientInfos clients,
+			ObjectProvider<SecondFactors> secondFactors) {
+		return new RestAuthLoginController(logins, sessionStarter, responses, bodies, profiles, clients,
+				secondFactors.getIfAvailable());
 	}
 
 	@Bean

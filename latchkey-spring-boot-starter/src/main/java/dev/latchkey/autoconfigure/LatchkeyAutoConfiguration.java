@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
 		SecurityConfiguration.class,
 		// After SecurityConfiguration: its default chain looks for the application's chains only.
 		ApiSecurityConfiguration.class, LatchkeyMetricsConfiguration.class, LatchkeyHealthConfiguration.class,
-		LatchkeyOpenApiConfiguration.class, TomcatErrorPageConfiguration.class })
+		LatchkeyOpenApiConfiguration.class, TomcatErrorPageConfiguration.class, MfaConfiguration.class,
+		PasskeyConfiguration.class })
 public final class LatchkeyAutoConfiguration {
 
 }

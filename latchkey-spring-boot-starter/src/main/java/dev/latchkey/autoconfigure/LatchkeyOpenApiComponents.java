@@ -180,7 +180,7 @@ final class LatchkeyOpenApiComponents {
 			.description(description);
 	}
 
-	private static Schema<?> object(List<String> required, Object... namesAndSchemas) {
+	static Schema<?> object(List<String> required, Object... namesAndSchemas) {
 		ObjectSchema schema = new ObjectSchema();
 		for (int i = 0; i < namesAndSchemas.length; i += 2) {
 			schema.addProperty((String) namesAndSchemas[i], (Schema<?>) namesAndSchemas[i + 1]);
@@ -191,7 +191,7 @@ final class LatchkeyOpenApiComponents {
 		return schema;
 	}
 
-	private static Schema<?> string(String example) {
+	static Schema<?> string(String example) {
 		return new StringSchema().example(example);
 	}
 

@@ -20,8 +20,11 @@ class LatchkeyOpenApiConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "latchkeyOpenApiCustomizer")
-	OpenApiCustomizer latchkeyOpenApiCustomizer(LatchkeyProperties properties) {
-		return new LatchkeyOpenApiCustomizer(properties);
+	OpenApiCustomizer latchkeyOpenApiCustomizer(LatchkeyProperties properties,
+			org.springframework.core.env.Environment environment) {
+		return new LatchkeyOpenApiCustomizer(properties,
+				environment.getProperty("latchkey.mfa.enabled", Boolean.class, false),
+				environment.getProperty("latchkey.passkeys.enabled", Boolean.class, false));
 	}
 
 }

@@ -43,8 +43,22 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 
 	private final LatchkeyProperties properties;
 
+	private final boolean mfa;
+
+	private final boolean passkeys;
+
 	LatchkeyOpenApiCustomizer(LatchkeyProperties properties) {
+		this(properties, false, false);
+	}
+
+	/**
+	 * @param mfa whether the TOTP endpoints are served ({@code latchkey.mfa.enabled})
+	 * @param passkeys whether the passkey endpoints are served ({@code latchkey.passkeys.enabled})
+	 */
+	LatchkeyOpenApiCustomizer(LatchkeyProperties properties, boolean mfa, boolean passkeys) {
 		this.properties = properties;
+		this.mfa = mfa;
+		this.passkeys = passkeys;
 	}
 
 	@Override
@@ -53,6 +67,9 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			openApi.components(new Components());
 		}
 		LatchkeyOpenApiComponents.addTo(openApi.getComponents(), this.properties);
+		if (this.mfa || this.passkeys) {
+			LatchkeyOpenApiSecondFactors.addSchemas(openApi.getComponents());
+		}
 		Paths inferred = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 		Paths paths = new Paths();
 		endpoints().forEach((path, item) -> {
@@ -77,6 +94,7 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 		openApi.addTagsItem(new Tag().name(TOKENS).description("SimpleJWT's token views"));
 		openApi.addTagsItem(new Tag().name(ACCOUNT).description("dj-rest-auth's sign-up, user and password views"));
 		openApi.addTagsItem(new Tag().name(SESSIONS).description("The user's sessions "));
+		LatchkeyOpenApiSecondFactors.tags(this.mfa, this.passkeys).forEach(openApi::addTagsItem);
 	}
 
 	/** Each endpoint's operation, keyed by its {@link ApiPaths} path. */
@@ -91,7 +109,10 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.fails(Failure.THROTTLED, Failure.HASHING_BUSY)
 			.build()));
 		endpoints.put(ApiPaths.TOKEN, new PathItem().post(login("obtainTokenPair", "Log in for a token pair",
-				"A new session's token pair", "LatchkeyTokenPair").setsCookies(tokenCookies()).build()));
+				this.mfa ? "A new session's token pair; for an account with a second factor, {\"mfa_required\": true,"
+						+ " \"mfa_token\"} (LatchkeyMfaRequired) and no cookies: POST /api/auth/mfa/verify/ completes it"
+						: "A new session's token pair",
+				"LatchkeyTokenPair").setsCookies(tokenCookies()).build()));
 		endpoints.put(ApiPaths.REFRESH, new PathItem().post(LatchkeyOpenApiOperation
 			.of(TOKENS, "refreshToken", "Exchange a refresh token, rotating it; a rotated-out token presented again"
 					+ " after the grace period revokes its whole session." + FROM_COOKIE)
@@ -172,6 +193,12 @@ final class LatchkeyOpenApiCustomizer implements OpenApiCustomizer {
 			.answers("200", "{\"detail\": \"CSRF cookie set.\"}", "LatchkeyDetail")
 			.setsCookies("The `" + this.properties.cookies().csrfName() + "` cookie")
 			.build()));
+		if (this.mfa) {
+			LatchkeyOpenApiSecondFactors.addMfa(endpoints, tokenCookies());
+		}
+		if (this.passkeys) {
+			LatchkeyOpenApiSecondFactors.addPasskeys(endpoints, tokenCookies());
+		}
 		return endpoints;
 	}
 

@@ -34,7 +34,8 @@ public final class LatchkeySchema {
 
 	/** Tables whose {@code user_id} referenced {@code latchkey_user} in the migrations. */
 	private static final List<String> USER_REFERENCES = List.of("latchkey_session", "latchkey_user_field",
-			"latchkey_outstanding_token");
+			"latchkey_outstanding_token", "latchkey_totp", "latchkey_recovery_code", "latchkey_passkey_user",
+			"latchkey_passkey");
 
 	static LatchkeySchema migrate(DataSource dataSource, boolean ownUserStore) {
 		LatchkeySchema schema = migrate(dataSource);

@@ -35,6 +35,7 @@ import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.throttle.ThrottleSettings;
 import dev.latchkey.user.CredentialsAuthenticator;
 import dev.latchkey.user.PasswordLogin;
+import dev.latchkey.user.SecondFactorRequirement;
 import dev.latchkey.user.PasswordChange;
 import dev.latchkey.user.Profiles;
 import dev.latchkey.user.Registration;
@@ -131,8 +132,9 @@ class UserConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordLogin latchkeyPasswordLogin(CredentialsAuthenticator authenticator, UserLookup lookup,
-			LoginThrottle throttle, AuditLog audit) {
-		return new PasswordLogin(authenticator, lookup, throttle, audit);
+			LoginThrottle throttle, AuditLog audit, ObjectProvider<SecondFactorRequirement> secondFactors) {
+		return new PasswordLogin(authenticator, lookup, throttle, audit,
+				secondFactors.getIfAvailable(() -> SecondFactorRequirement.NONE));
 	}
 
 	@Bean

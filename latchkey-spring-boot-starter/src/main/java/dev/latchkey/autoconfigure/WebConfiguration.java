@@ -40,6 +40,7 @@ import dev.latchkey.user.Profiles;
 import dev.latchkey.user.Registration;
 import dev.latchkey.web.error.ApiExceptionHandler;
 import dev.latchkey.web.ApiPaths;
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.CookieSettings;
 import dev.latchkey.web.CsrfController;
@@ -221,8 +222,10 @@ class WebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenObtainController latchkeyTokenObtainController(PasswordLogin logins, SessionStarter sessionStarter,
-			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks) {
-		return new TokenObtainController(logins, sessionStarter, responses, clients, checks.orderedStream().toList());
+			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks,
+			ObjectProvider<SecondFactors> secondFactors) {
+		return new TokenObtainController(logins, sessionStarter, responses, clients, checks.orderedStream().toList(),
+				secondFactors.getIfAvailable());
 	}
 
 	@Bean

@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class JdbcSessionRepository implements SessionRepository {
 
-	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip";
+	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip, amr";
 
 	private static final String INSERT = """
-			INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
-			VALUES (:id, :userId, :createdAt, :createdAt, :expiresAt, :userAgent, :ip)""";
+			INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip, amr)
+			VALUES (:id, :userId, :createdAt, :createdAt, :expiresAt, :userAgent, :ip, :amr)""";
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM latchkey_session WHERE id = :id";
 
@@ -56,6 +56,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 			.param("expiresAt", Timestamp.from(session.expiresAt()))
 			.param("userAgent", session.client().userAgent())
 			.param("ip", session.client().ip())
+			.param("amr", String.join(" ", session.amr()))
 			.update();
 	}
 
@@ -110,7 +111,8 @@ public final class JdbcSessionRepository implements SessionRepository {
 	private static Session mapRow(ResultSet rs, int rowNum) throws SQLException {
 		return new Session(rs.getString("id"), rs.getLong("user_id"), JdbcInstants.read(rs, "created_at"),
 				JdbcInstants.read(rs, "last_used_at"), JdbcInstants.read(rs, "expires_at"),
-				JdbcInstants.read(rs, "revoked_at"), new ClientInfo(rs.getString("user_agent"), rs.getString("ip")));
+				JdbcInstants.read(rs, "revoked_at"), new ClientInfo(rs.getString("user_agent"), rs.getString("ip")),
+				List.of(rs.getString("amr").split(" ")));
 	}
 
 }

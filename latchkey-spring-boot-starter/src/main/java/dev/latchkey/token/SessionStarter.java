@@ -2,6 +2,7 @@ package dev.latchkey.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Starts a session for a user who just proved who they are (sign-up, login, a confirmed password
@@ -34,11 +35,21 @@ public final class SessionStarter {
 	 * @return the new session's first pair
 	 */
 	public TokenPair start(long userId, ClientInfo client) {
+		return start(userId, client, Session.PASSWORD);
+	}
+
+	/**
+	 * Start a session recording how the user authenticated: its access tokens, refreshed or not,
+	 * carry it as their {@code amr} claim.
+	 * @param amr RFC 8176 method names: {@code ["pwd"]}, {@code ["pwd", "otp"]}, {@code ["webauthn"]}
+	 */
+	public TokenPair start(long userId, ClientInfo client, List<String> amr) {
 		Instant now = this.clock.instant();
 		Session session = new Session(TokenIssuer.newTokenId(), userId, now, now,
-				now.plus(this.rotation.sessionMaximum()), null, client);
+				now.plus(this.rotation.sessionMaximum()), null, client, amr);
 		this.sessions.save(session);
-		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, session.id(), session.expiresAt());
+		TokenIssuer.IssuedPair issued = this.issuer.issuePair(userId, session.id(), session.expiresAt(),
+				session.amr());
 		this.tokens.save(OutstandingToken.issued(issued.refreshTokenId(), userId, session.id(), issued.issuedAt(),
 				issued.refreshExpiresAt()));
 		return issued.pair();

@@ -25,6 +25,9 @@ public final class TokenClaims {
 	/** The session  a token belongs to, as OpenID Connect names it. */
 	public static final String SESSION_ID = "sid";
 
+	/** How the session's user authenticated (RFC 8176 method names), on access tokens. */
+	public static final String AUTHENTICATION_METHODS = "amr";
+
 	public static final String DEFAULT_USER_ID = "user_id";
 
 	private TokenClaims() {

@@ -18,7 +18,7 @@ public final class TokenIssuer {
 
 	private static final Set<String> RESERVED = Set.of(TokenClaims.TOKEN_TYPE, TokenClaims.EXPIRES_AT,
 			TokenClaims.ISSUED_AT, TokenClaims.TOKEN_ID, TokenClaims.SESSION_ID, TokenClaims.AUDIENCE, TokenClaims.ISSUER,
-			TokenClaims.NOT_BEFORE, TokenClaims.REFRESH_EXPIRES_AT);
+			TokenClaims.NOT_BEFORE, TokenClaims.REFRESH_EXPIRES_AT, TokenClaims.AUTHENTICATION_METHODS);
 
 	private final TokenCodec codec;
 
@@ -51,17 +51,39 @@ public final class TokenIssuer {
 	 * @return the pair and what must be recorded of its refresh token
 	 */
 	public IssuedPair issuePair(long userId, String sessionId, Instant notAfter) {
+		return issuePair(userId, sessionId, notAfter, null);
+	}
+
+	/**
+	 * {@link #issuePair(long, String, Instant)} whose access token carries the session's
+	 * {@code amr} claim.
+	 * @param amr how the session's user authenticated, or {@code null} for no claim
+	 */
+	public IssuedPair issuePair(long userId, String sessionId, Instant notAfter, List<String> amr) {
 		Instant now = this.clock.instant();
 		Instant refreshExpiry = min(now.plus(this.settings.refreshLifetime()), notAfter);
 		String refreshId = newTokenId();
 		String refresh = encode(TokenType.REFRESH, refreshId, userId, sessionId, now, refreshExpiry);
-		return new IssuedPair(new TokenPair(issueAccess(userId, sessionId), refresh), refreshId, now, refreshExpiry);
+		return new IssuedPair(new TokenPair(issueAccess(userId, sessionId, amr), refresh), refreshId, now, refreshExpiry);
 	}
 
 	/** Issue an access token alone (refresh without rotation). */
 	public String issueAccess(long userId, String sessionId) {
+		return issueAccess(userId, sessionId, null);
+	}
+
+	/**
+	 * Issue an access token alone with the session's {@code amr} claim.
+	 * @param amr how the session's user authenticated, or {@code null} for no claim
+	 */
+	public String issueAccess(long userId, String sessionId, List<String> amr) {
 		Instant now = this.clock.instant();
-		return encode(TokenType.ACCESS, newTokenId(), userId, sessionId, now, now.plus(this.settings.accessLifetime()));
+		Map<String, Object> claims = claims(TokenType.ACCESS, newTokenId(), userId, sessionId, now,
+				now.plus(this.settings.accessLifetime()));
+		if (amr != null) {
+			claims.put(TokenClaims.AUTHENTICATION_METHODS, List.copyOf(amr));
+		}
+		return this.codec.encode(claims);
 	}
 
 	/**

@@ -117,13 +117,13 @@ public final class TokenRefresher {
 		}
 		this.sessions.touch(session.id(), now);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id(), session.amr()), null);
 		}
 		return rotate(token, session, now);
 	}
 
 	private Outcome rotate(OutstandingToken token, Session session, Instant now) {
-		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), session.id(), session.expiresAt());
+		TokenIssuer.IssuedPair next = this.issuer.issuePair(token.userId(), session.id(), session.expiresAt(), session.amr());
 		if (this.rotation.detectsReuse() && !this.tokens.markReplaced(token.tokenId(), next.refreshTokenId(), now)) {
 			return replay(this.tokens.find(token.tokenId()).orElseThrow(), session, now);
 		}
@@ -142,7 +142,7 @@ public final class TokenRefresher {
 		if (withinGrace) {
 			Optional<OutstandingToken> successor = this.tokens.find(token.replacedBy());
 			if (successor.isPresent() && !successor.get().blacklisted() && this.activeUsers.isActive(token.userId())) {
-				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()),
+				return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id(), session.amr()),
 						this.issuer.reissueRefresh(successor.get()));
 			}
 		}
@@ -162,7 +162,7 @@ public final class TokenRefresher {
 				presented.issuedAt(), presented.expiresAt());
 		this.tokens.save(token);
 		if (!this.rotation.rotate()) {
-			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id()), null);
+			return Outcome.refreshed(this.issuer.issueAccess(token.userId(), session.id(), session.amr()), null);
 		}
 		return rotate(token, session, now);
 	}

@@ -23,12 +23,24 @@ public final class PasswordLogin {
 
 	private final AuditLog audit;
 
+	private final SecondFactorRequirement secondFactor;
+
 	public PasswordLogin(CredentialsAuthenticator authenticator, UserLookup lookup, LoginThrottle throttle,
 			AuditLog audit) {
+		this(authenticator, lookup, throttle, audit, SecondFactorRequirement.NONE);
+	}
+
+	/**
+	 * @param secondFactor whether a user with a right password must still prove a second factor:
+	 * then the attempt is not settled here (the second factor's check settles it)
+	 */
+	public PasswordLogin(CredentialsAuthenticator authenticator, UserLookup lookup, LoginThrottle throttle,
+			AuditLog audit, SecondFactorRequirement secondFactor) {
 		this.authenticator = authenticator;
 		this.lookup = lookup;
 		this.throttle = throttle;
 		this.audit = audit;
+		this.secondFactor = secondFactor;
 	}
 
 	/**
@@ -69,9 +81,19 @@ public final class PasswordLogin {
 			}
 			throw ex;
 		}
+		if (this.secondFactor.isRequired(user)) {
+			// The password alone proves too little: the account's count stays until the second
+			// factor's check settles it.
+			return user;
+		}
 		this.throttle.recordSuccess(attempt);
 		record(AuditEvent.LOGIN_SUCCEEDED, user.id(), client, "ok");
 		return user;
+	}
+
+	/** Whether a user whose password was right must still prove a second factor. */
+	public boolean secondFactorRequired(User user) {
+		return this.secondFactor.isRequired(user);
 	}
 
 	private void record(AuditEvent event, Long userId, ClientInfo client, String outcome) {

@@ -66,14 +66,39 @@ public final class ApiPaths {
 
 	public static final String ADMIN_USER_LOGOUT_ALL = ADMIN_USERS + "/{id}/logout-all";
 
+	public static final String MFA = "/auth/mfa";
+
+	public static final String MFA_TOTP = "/auth/mfa/totp";
+
+	public static final String MFA_TOTP_CONFIRM = "/auth/mfa/totp/confirm";
+
+	public static final String MFA_RECOVERY_CODES = "/auth/mfa/recovery-codes";
+
+	public static final String MFA_VERIFY = "/auth/mfa/verify";
+
+	public static final String PASSKEYS = "/auth/passkeys";
+
+	public static final String PASSKEY = PASSKEYS + "/{id}";
+
+	public static final String PASSKEY_REGISTRATION_OPTIONS = "/auth/passkeys/registration/options";
+
+	public static final String PASSKEY_REGISTRATION = "/auth/passkeys/registration";
+
+	public static final String PASSKEY_LOGIN_OPTIONS = "/auth/passkeys/login/options";
+
+	public static final String PASSKEY_LOGIN = "/auth/passkeys/login";
+
 	/** Endpoints anyone may call: they authenticate the caller themselves, or need no one. */
 	private static final List<String> PUBLIC = List.of(SIGN_UP, TOKEN, REFRESH, VERIFY, BLACKLIST, LOGOUT, CSRF,
 			SLIDING, SLIDING_REFRESH, PASSWORD_RESET, PASSWORD_RESET_CONFIRM, REST_AUTH_LOGIN, REGISTRATION,
-			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY);
+			VERIFY_EMAIL, RESEND_EMAIL, REST_AUTH_REFRESH, REST_AUTH_VERIFY, MFA_VERIFY, PASSKEY_LOGIN_OPTIONS,
+			PASSKEY_LOGIN);
 
 	/** Endpoints for a signed-in user (or, under {@link #ADMIN_USERS}, a superuser). */
 	private static final List<String> AUTHENTICATED = List.of(USER, LOGOUT_ALL, SESSIONS, SESSION,
-			PASSWORD_CHANGE, INVITATIONS, ADMIN_USERS, ADMIN_USER_DEACTIVATE, ADMIN_USER_LOGOUT_ALL);
+			PASSWORD_CHANGE, INVITATIONS, ADMIN_USERS, ADMIN_USER_DEACTIVATE, ADMIN_USER_LOGOUT_ALL, MFA, MFA_TOTP,
+			MFA_TOTP_CONFIRM, MFA_RECOVERY_CODES, PASSKEYS, PASSKEY, PASSKEY_REGISTRATION_OPTIONS,
+			PASSKEY_REGISTRATION);
 
 	private ApiPaths() {
 	}

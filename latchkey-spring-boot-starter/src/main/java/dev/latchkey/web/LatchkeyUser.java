@@ -2,6 +2,7 @@ package dev.latchkey.web;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.latchkey.user.User;
@@ -26,6 +27,27 @@ public record LatchkeyUser(long id, String username, String name, String email, 
 	public LatchkeyUser {
 		// Claims may hold JSON nulls (Map.copyOf refuses them) and keep their order.
 		claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+	}
+
+	/**
+	 * How the session was authenticated: the access token's {@code amr} claim (RFC 8176 names:
+	 * {@code pwd}, {@code otp}, {@code webauthn}), {@code ["pwd"]} for a token without one.
+	 */
+	public List<String> amr() {
+		if (this.claims.get("amr") instanceof List<?> methods) {
+			return methods.stream().map(String::valueOf).toList();
+		}
+		return List.of("pwd");
+	}
+
+	/**
+	 * Whether the session was authenticated with more than a password: a TOTP or recovery code
+	 * after the password, or a passkey. An endpoint that needs it refuses otherwise, e.g.
+	 * {@code if (!user.hasSecondFactor()) throw new ResponseStatusException(FORBIDDEN)}.
+	 */
+	public boolean hasSecondFactor() {
+		List<String> amr = amr();
+		return amr.contains("otp") || amr.contains("webauthn");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.account.EmailLogin;
+import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.token.ClientInfo;
 import dev.latchkey.token.TokenPair;
 import dev.latchkey.token.SessionStarter;
@@ -41,8 +42,19 @@ public class RestAuthLoginController {
 
 	private final ClientInfos clients;
 
+	private final SecondFactors secondFactors;
+
 	public RestAuthLoginController(EmailLogin logins, SessionStarter sessionStarter, TokenResponses responses,
 			RestAuthBodies bodies, Profiles profiles, ClientInfos clients) {
+		this(logins, sessionStarter, responses, bodies, profiles, clients, null);
+	}
+
+	/**
+	 * @param secondFactors TOTP second factors, or {@code null} when MFA is off
+	 */
+	public RestAuthLoginController(EmailLogin logins, SessionStarter sessionStarter, TokenResponses responses,
+			RestAuthBodies bodies, Profiles profiles, ClientInfos clients, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.logins = logins;
 		this.sessionStarter = sessionStarter;
 		this.responses = responses;
@@ -53,7 +65,8 @@ public class RestAuthLoginController {
 
 	@SetsCookies
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.REST_AUTH_LOGIN)
-	ResponseEntity<LoginBody> login(SubmittedForm form, HttpServletRequest request) {
+	// Either the usual answer, or {"mfa_required": true, ...} when a second factor is due.
+	ResponseEntity<?> login(SubmittedForm form, HttpServletRequest request) {
 		FieldErrors errors = new FieldErrors();
 		String username = form.string(USERNAME, errors);
 		String email = form.string(EMAIL, errors);
@@ -61,6 +74,9 @@ public class RestAuthLoginController {
 		errors.throwIfAny();
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(username, email, password, client);
+		if (this.secondFactors != null && this.secondFactors.isRequired(user)) {
+			return ResponseEntity.ok(MfaRequiredBody.of(this.secondFactors.startLogin(user)));
+		}
 		TokenPair pair = this.sessionStarter.start(user.id(), client);
 		return this.responses.respond(HttpStatus.OK, this.bodies.body(pair, user, this.profiles.extraFields(user)), pair);
 	}

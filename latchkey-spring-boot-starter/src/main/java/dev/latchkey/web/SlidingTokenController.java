@@ -48,6 +48,11 @@ public class SlidingTokenController {
 		ClientInfo client = this.clients.from(request);
 		User user = this.logins.login(login.username(), login.password(), client);
 		this.checks.forEach((check) -> check.check(user));
+		if (this.logins.secondFactorRequired(user)) {
+			// A sliding token has no second step: the account must log in at /api/token/.
+			throw FieldErrors.single(FieldErrors.NON_FIELD_ERRORS,
+					"Two-factor authentication is enabled for this account: obtain a token pair instead.");
+		}
 		return token(this.slidingTokens.obtain(user.id(), client));
 	}
 

@@ -74,6 +74,11 @@ public final class SubmittedForm {
 		return valid ? value : null;
 	}
 
+	/** A field as parsed from JSON (a nested object is a map), or {@code null}. */
+	Object raw(String field) {
+		return this.values.get(field);
+	}
+
 	/** Whether the field was sent at all (PATCH semantics). */
 	public boolean has(String field) {
 		return this.values.containsKey(field);

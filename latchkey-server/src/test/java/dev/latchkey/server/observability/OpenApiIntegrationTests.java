@@ -26,7 +26,16 @@ class OpenApiIntegrationTests extends AbstractObservabilityIntegrationTests {
 			Map.entry("/api/auth/user/", List.of("get", "put", "patch")),
 			Map.entry("/api/auth/logout/", List.of("post")), Map.entry("/api/auth/logout-all/", List.of("post")),
 			Map.entry("/api/auth/sessions/", List.of("get")), Map.entry("/api/auth/sessions/{id}/", List.of("delete")),
-			Map.entry("/api/auth/password/change/", List.of("post")), Map.entry("/api/auth/csrf/", List.of("get")));
+			Map.entry("/api/auth/password/change/", List.of("post")), Map.entry("/api/auth/csrf/", List.of("get")),
+			// Issue #19: second factors and passkeys, on in the server.
+			Map.entry("/api/auth/mfa/", List.of("get")), Map.entry("/api/auth/mfa/totp/", List.of("post", "delete")),
+			Map.entry("/api/auth/mfa/totp/confirm/", List.of("post")),
+			Map.entry("/api/auth/mfa/recovery-codes/", List.of("post")), Map.entry("/api/auth/mfa/verify/", List.of("post")),
+			Map.entry("/api/auth/passkeys/", List.of("get")), Map.entry("/api/auth/passkeys/{id}/", List.of("delete")),
+			Map.entry("/api/auth/passkeys/registration/options/", List.of("post")),
+			Map.entry("/api/auth/passkeys/registration/", List.of("post")),
+			Map.entry("/api/auth/passkeys/login/options/", List.of("post")),
+			Map.entry("/api/auth/passkeys/login/", List.of("post")));
 
 	private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 

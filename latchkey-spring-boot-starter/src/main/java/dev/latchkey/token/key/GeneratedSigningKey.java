@@ -35,12 +35,23 @@ public final class GeneratedSigningKey {
 	 * @return the key bytes
 	 */
 	public static byte[] loadOrCreate(Path file) {
+		return loadOrCreate(file, "latchkey.jwt.signing-key");
+	}
+
+	/**
+	 * Read the key kept in {@code file}, creating it first when missing (any 256-bit key the
+	 * server makes for itself: the signing key, the MFA encryption key).
+	 * @param file where the key is kept
+	 * @param property the property that would configure it, for the warning
+	 * @return the key bytes
+	 */
+	public static byte[] loadOrCreate(Path file, String property) {
 		try {
 			if (!Files.exists(file)) {
 				create(file);
 			}
-			logger.warn("No latchkey.jwt.signing-key is configured: using the generated key kept in {}. "
-					+ "Configure a shared key before running more than one instance.", file.toAbsolutePath());
+			logger.warn("No {} is configured: using the generated key kept in {}. "
+					+ "Configure a shared key before running more than one instance.", property, file.toAbsolutePath());
 			byte[] key = Base64.getUrlDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
 			if (key.length < KEY_BYTES) {
 				throw new IllegalStateException("The generated signing key in " + file + " is shorter than 256 bits");
