@@ -182,6 +182,21 @@ abstract class AbstractMfaIntegrationTests {
 		assertThat(api().send("POST", "/api/auth/mfa/totp/", Map.of(), null).status()).isEqualTo(401);
 	}
 
+	/** A key URI too long for a QR code (150 CJK letters, percent-encoded) still enrols: 201 without the QR. */
+	@Test
+	void enrolWhenKeyUriTooLongForQrCodeThenCreatedWithoutIt() {
+		String username = "\u6f22".repeat(140) + UUID.randomUUID().toString().substring(0, 8);
+		HttpApi.Response signedUp = api().signUp(username, PASSWORD);
+		assertThat(signedUp.status()).isEqualTo(201);
+		String access = signedUp.json().get("token").get("access").asString();
+
+		HttpApi.Response enrolled = send("POST", "/api/auth/mfa/totp/", access, null);
+
+		assertThat(enrolled.status()).isEqualTo(201);
+		assertThat(enrolled.json().get("otpauth_url").asString()).contains("%E6%BC%A2");
+		assertThat(enrolled.json().get("qr_svg").isNull()).isTrue();
+	}
+
 	@Test
 	void passkeyEndpointsRefuseBadInputWithClientErrors() {
 		String username = "pk_" + UUID.randomUUID().toString().substring(0, 8);

@@ -46,7 +46,8 @@ final class LatchkeyOpenApiSecondFactors {
 		components.addSchemas("LatchkeyTotpEnrolment", object(List.of("secret", "otpauth_url", "qr_svg"), "secret",
 				string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), "otpauth_url",
 				string("otpauth://totp/Latchkey:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Latchkey"),
-				"qr_svg", string("<svg xmlns=\"http://www.w3.org/2000/svg\" ...</svg>")));
+				"qr_svg", string("<svg xmlns=\"http://www.w3.org/2000/svg\" ...</svg>")
+					.description("The URI as a QR code (SVG); null when the URI is too long for one")));
 		components.addSchemas("LatchkeyCodeRequest", object(List.of("code"), "code",
 				string(CODE).description("A TOTP code, or a recovery code where a login is completed")));
 		components.addSchemas("LatchkeyPasswordOrCode", object(List.of(), "password",

@@ -4,18 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A QR code (ISO/IEC 18004) of a short text, for the {@code otpauth://} key URI of a TOTP
- * enrolment: byte mode, error correction level M, versions 1 to 10 (up to 213 bytes), rendered as
+ * enrolment: byte mode, error correction level M, versions 1 to 20 (up to 666 bytes), rendered as
  * an SVG document. No QR library is available to the project, so this is the standard's
  * construction written out: Reed-Solomon over GF(256), the function patterns, the zigzag
  * placement and the lowest-penalty mask.
  */
 public final class QrCode {
 
-	/** Error-correction codewords per block, level M, versions 1 to 10 (index 0 unused). */
-	private static final int[] ECC_PER_BLOCK = { -1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26 };
+	/** Error-correction codewords per block, level M, versions 1 to 20 (index 0 unused). */
+	private static final int[] ECC_PER_BLOCK = { -1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28,
+			28, 26, 26, 26 };
 
-	/** Error-correction blocks, level M, versions 1 to 10. */
-	private static final int[] BLOCKS = { -1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5 };
+	/** Error-correction blocks, level M, versions 1 to 20. */
+	private static final int[] BLOCKS = { -1, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16 };
+
+	/** The largest version supported. */
+	static final int MAX_VERSION = 20;
 
 	/** Level M's two format bits. */
 	private static final int FORMAT_BITS_M = 0;
@@ -37,11 +41,11 @@ public final class QrCode {
 
 	/**
 	 * @param text the text, encoded as UTF-8 bytes
-	 * @throws IllegalArgumentException if it does not fit version 10
+	 * @throws IllegalArgumentException if it does not fit version 20 (666 bytes)
 	 */
 	public static QrCode encode(String text) {
 		byte[] data = text.getBytes(StandardCharsets.UTF_8);
-		for (int version = 1; version <= 10; version++) {
+		for (int version = 1; version <= MAX_VERSION; version++) {
 			int countBits = (version <= 9) ? 8 : 16;
 			int capacityBits = dataCodewords(version) * 8;
 			if (4 + countBits + data.length * 8 <= capacityBits) {
@@ -50,7 +54,7 @@ public final class QrCode {
 				return qr;
 			}
 		}
-		throw new IllegalArgumentException("Text too long for a QR code of version 10");
+		throw new IllegalArgumentException("Text too long for a QR code of version " + MAX_VERSION);
 	}
 
 	/** Modules per side. */

@@ -70,8 +70,17 @@ public class MfaController {
 	ResponseEntity<TotpEnrolmentBody> enrol(UserAuthentication authentication) {
 		SecondFactors.Enrolment enrolment = this.secondFactors.enrol(authentication.user());
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new TotpEnrolmentBody(enrolment.secret(), enrolment.otpauthUrl(),
-					QrCode.encode(enrolment.otpauthUrl()).toSvg(4)));
+			.body(new TotpEnrolmentBody(enrolment.secret(), enrolment.otpauthUrl(), qrSvg(enrolment.otpauthUrl())));
+	}
+
+	/** The key URI as a QR code, or {@code null} when it is too long for one (the secret can be typed). */
+	private static String qrSvg(String uri) {
+		try {
+			return QrCode.encode(uri).toSvg(4);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.MFA_TOTP_CONFIRM)
@@ -132,7 +141,8 @@ public class MfaController {
 	/**
 	 * @param secret base32, to type into an app by hand
 	 * @param otpauthUrl the key URI
-	 * @param qrSvg the key URI as a QR code, an SVG document
+	 * @param qrSvg the key URI as a QR code, an SVG document; {@code null} if the URI is too long
+	 * for one (a username of very many non-ASCII characters)
 	 */
 	record TotpEnrolmentBody(String secret, @JsonProperty("otpauth_url") String otpauthUrl,
 			@JsonProperty("qr_svg") String qrSvg) {

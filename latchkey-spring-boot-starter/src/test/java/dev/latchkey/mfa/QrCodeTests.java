@@ -20,12 +20,15 @@ class QrCodeTests {
 		QrCode qr = QrCode.encode(uri);
 		assertThat(qr.version()).isEqualTo(7);
 		assertThat(qr.size()).isEqualTo(45);
-		assertThatIllegalArgumentException().isThrownBy(() -> QrCode.encode("a".repeat(300)));
+		assertThat(QrCode.encode("a".repeat(300)).version()).isEqualTo(13);
+		assertThat(QrCode.encode("a".repeat(666)).version()).isEqualTo(20);
+		assertThatIllegalArgumentException().isThrownBy(() -> QrCode.encode("a".repeat(667)));
 	}
 
-	@Test
-	void functionPatternsAndFormatInformationAreThere() {
-		QrCode qr = QrCode.encode("otpauth://totp/Latchkey:bob?secret=ABCDEFGHIJKLMNOP&issuer=Latchkey");
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 60, 120, 300, 600 })
+	void functionPatternsAndFormatInformationAreThere(int length) {
+		QrCode qr = QrCode.encode("otpauth://totp/Latchkey:" + "b".repeat(length));
 		int n = qr.size();
 		for (int[] corner : new int[][] { { 0, 0 }, { n - 7, 0 }, { 0, n - 7 } }) {
 			for (int i = 0; i < 7; i++) {
