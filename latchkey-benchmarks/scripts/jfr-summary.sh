@@ -40,7 +40,7 @@ for recording in "$@"; do
       marks["refresh transaction (TokenRefresher.refreshStored)"] = "dev.latchkey.token.TokenRefresher.refreshStored";
       marks["password check (DjangoPasswordEncoder.matches)"] = "dev.latchkey.password.DjangoPasswordEncoder.matches";
       marks["password hash (DjangoPasswordEncoder.encode)"] = "dev.latchkey.password.DjangoPasswordEncoder.encode";
-      marks["start session (TokenService.startSession)"] = "dev.latchkey.token.TokenService.startSession";
+      marks["start session (SessionStarter.start)"] = "dev.latchkey.token.SessionStarter.start";
       marks["JSON response writing (Jackson message converter)"] = "org.springframework.http.converter.AbstractJacksonHttpMessageConverter.writeInternal";
       marks["Micrometer observation filter and all after it"] = "org.springframework.web.filter.ServerHttpObservationFilter";
       marks["Spring Security chain and all after it"] = "org.springframework.security.web.FilterChainProxy.doFilter";

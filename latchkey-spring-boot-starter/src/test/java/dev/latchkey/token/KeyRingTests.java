@@ -87,7 +87,7 @@ class KeyRingTests {
 	}
 
 	@Test
-	void tokenServiceWhenRotatedThenAccessTokenOfEveryPhaseAuthenticatesUntilDropped() {
+	void authenticatorWhenRotatedThenAccessTokenOfEveryPhaseAuthenticatesUntilDropped() {
 		Clock clock = Clock.systemUTC();
 		SigningKey first = generated("RS256", "first", true);
 		NimbusTokenCodec phase1 = new NimbusTokenCodec(List.of(first), null);
