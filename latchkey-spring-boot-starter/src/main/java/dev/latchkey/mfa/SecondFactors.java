@@ -262,13 +262,7 @@ public final class SecondFactors implements SecondFactorRequirement {
 			right = check.getAsBoolean();
 		}
 		catch (RuntimeException ex) {
-			try {
-				this.throttle.release(attempt);
-			}
-			catch (RuntimeException releaseFailure) {
-				ex.addSuppressed(releaseFailure);
-			}
-			throw ex;
+			throw this.throttle.releaseAfter(attempt, ex);
 		}
 		if (right) {
 			this.throttle.recordSuccess(attempt);

@@ -87,6 +87,21 @@ public final class LoginThrottle {
 		attempt.subjectKeys().forEach(this.attempts::reset);
 	}
 
+	/**
+	 * The reserved check failed before it could judge (hashing busy, database down): give the
+	 * attempt back, keeping that failure, with a failure of the release itself suppressed in it.
+	 * @return {@code failure}, for the caller to rethrow
+	 */
+	public RuntimeException releaseAfter(LoginAttempt attempt, RuntimeException failure) {
+		try {
+			release(attempt);
+		}
+		catch (RuntimeException releaseFailure) {
+			failure.addSuppressed(releaseFailure);
+		}
+		return failure;
+	}
+
 	/** The reserved check never happened (the hash could not run): give the attempt back. */
 	public void release(LoginAttempt attempt) {
 		this.transactions.executeWithoutResult((status) -> {

@@ -86,8 +86,7 @@ public final class PasswordChange {
 		}
 		catch (RuntimeException ex) {
 			// The hash never ran (pool busy): the attempt is given back.
-			this.throttle.release(attempt);
-			throw ex;
+			throw this.throttle.releaseAfter(attempt, ex);
 		}
 		if (matches) {
 			this.throttle.recordSuccess(attempt);

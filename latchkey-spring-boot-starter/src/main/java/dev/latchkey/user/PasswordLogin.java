@@ -73,13 +73,7 @@ public final class PasswordLogin {
 		}
 		catch (RuntimeException ex) {
 			// No password was checked (hashing busy, database down): the attempt is given back.
-			try {
-				this.throttle.release(attempt);
-			}
-			catch (RuntimeException releaseFailure) {
-				ex.addSuppressed(releaseFailure);
-			}
-			throw ex;
+			throw this.throttle.releaseAfter(attempt, ex);
 		}
 		if (this.secondFactor.isRequired(user)) {
 			// The password alone proves too little: the account's count stays until the second
