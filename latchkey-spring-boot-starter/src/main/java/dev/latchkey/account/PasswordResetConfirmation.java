@@ -27,8 +27,6 @@ public final class PasswordResetConfirmation {
 
 	static final String INVALID = "Invalid value";
 
-	static final String MISMATCH = "The two password fields didn\u2019t match.";
-
 	private final UserRepository users;
 
 	private final PasswordResetTokens tokens;
@@ -75,13 +73,8 @@ public final class PasswordResetConfirmation {
 			throw FieldErrors.single("uid", INVALID);
 		}
 		String tokenHash = validTokenHash(user, token).orElseThrow(() -> FieldErrors.single("token", INVALID));
-		if (!newPassword1.equals(newPassword2)) {
-			errors.add("new_password2", MISMATCH);
-		}
-		else {
-			errors.addAll("new_password2", this.passwordPolicy.violations(newPassword2,
-					new PasswordOwner(user.username(), user.name(), user.email())));
-		}
+		errors.addAll("new_password2", this.passwordPolicy.newPasswordViolations(newPassword1, newPassword2,
+				new PasswordOwner(user.username(), user.name(), user.email())));
 		errors.throwIfAny();
 		String newHash = this.passwordHasher.encode(newPassword1);
 		Boolean reset = this.transactions.execute((status) -> {

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class PasswordPolicy {
 
+	/** Django's {@code SetPasswordForm} message for two new passwords that differ. */
+	public static final String MISMATCH = "The two password fields didn\u2019t match.";
+
 	private final List<PasswordValidator> validators;
 
 	public PasswordPolicy(List<PasswordValidator> validators) {
@@ -37,5 +40,20 @@ public final class PasswordPolicy {
 			violations.addAll(validator.validate(password, owner));
 		}
 		return List.copyOf(violations);
+	}
+
+	/**
+	 * Django's {@code SetPasswordForm}: the two new passwords must match, and only then does the
+	 * second pass every validator.
+	 * @param newPassword1 the new password
+	 * @param newPassword2 its confirmation
+	 * @param owner the user it is for
+	 * @return the messages for {@code new_password2}; empty when the pair is acceptable
+	 */
+	public List<String> newPasswordViolations(String newPassword1, String newPassword2, PasswordOwner owner) {
+		if (!newPassword1.equals(newPassword2)) {
+			return List.of(MISMATCH);
+		}
+		return violations(newPassword2, owner);
 	}
 }

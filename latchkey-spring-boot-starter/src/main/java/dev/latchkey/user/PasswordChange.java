@@ -21,8 +21,6 @@ public final class PasswordChange {
 
 	static final String OLD_PASSWORD_INCORRECT = "Your old password was entered incorrectly. Please enter it again.";
 
-	static final String MISMATCH = "The two password fields didn\u2019t match.";
-
 	private final UserRepository users;
 
 	private final PasswordHasher passwordHasher;
@@ -59,13 +57,8 @@ public final class PasswordChange {
 		}
 		// As DRF, the form-level checks run only once every field is valid on its own.
 		errors.throwIfAny();
-		if (!newPassword1.equals(newPassword2)) {
-			errors.add("new_password2", MISMATCH);
-		}
-		else {
-			errors.addAll("new_password2", this.passwordPolicy.violations(newPassword2,
-					new PasswordOwner(user.username(), user.name(), user.email())));
-		}
+		errors.addAll("new_password2", this.passwordPolicy.newPasswordViolations(newPassword1, newPassword2,
+				new PasswordOwner(user.username(), user.name(), user.email())));
 		errors.throwIfAny();
 		this.users.updatePassword(user.id(), this.passwordHasher.encode(newPassword1));
 		record(AuditEvent.PASSWORD_CHANGED, user.id(), client, "ok");
