@@ -12,7 +12,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -61,6 +60,7 @@ import dev.latchkey.web.SignUpController;
 import dev.latchkey.web.SiteResolver;
 import dev.latchkey.web.SlidingTokenController;
 import dev.latchkey.web.SubmittedFormReader;
+import dev.latchkey.web.TrailingSlashFilter;
 import dev.latchkey.web.TokenCookies;
 import dev.latchkey.web.TokenBlacklistController;
 import dev.latchkey.web.TokenObtainController;
@@ -95,19 +95,12 @@ class WebConfiguration {
 		return registration;
 	}
 
-	/**
-	 * DRF spells every path with a trailing slash, and clients send both spellings: on Latchkey's
-	 * paths only, the slash is dropped before security and MVC see the request, so each controller
-	 * maps one spelling and answers both alike.
-	 */
+	/** Before security and MVC: see {@link TrailingSlashFilter}. */
 	@Bean
 	@ConditionalOnMissingBean(name = "latchkeyTrailingSlashFilter")
-	FilterRegistrationBean<UrlHandlerFilter> latchkeyTrailingSlashFilter(LatchkeyProperties properties) {
-		UrlHandlerFilter filter = UrlHandlerFilter
-			.trailingSlashHandler(ApiPaths.patterns(properties.web().apiPrefix()).toArray(String[]::new))
-			.wrapRequest()
-			.build();
-		FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<TrailingSlashFilter> latchkeyTrailingSlashFilter(LatchkeyProperties properties) {
+		FilterRegistrationBean<TrailingSlashFilter> registration = new FilterRegistrationBean<>(
+				new TrailingSlashFilter(ApiPaths.patterns(properties.web().apiPrefix())));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
