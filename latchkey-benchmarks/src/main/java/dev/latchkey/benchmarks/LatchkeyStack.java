@@ -52,7 +52,7 @@ public final class LatchkeyStack {
 
 	public final InMemorySessionRepository sessions = new InMemorySessionRepository();
 
-	public final InMemoryOutstandingTokenRepository outstanding = new InMemoryOutstandingTokenRepository();
+	public final InMemoryOutstandingTokenRepository outstanding = new InMemoryOutstandingTokenRepository(this.sessions);
 
 	public final RevokedSessions revokedSessions = new RevokedSessions(this.sessions,
 			this.settings.accessLifetime().plus(this.settings.leeway()), this.clock);

@@ -20,12 +20,22 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 			INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
 			VALUES (:jti, :userId, :sessionId, :createdAt, :expiresAt)""";
 
+	private static final String COLUMNS = """
+			o.jti, o.user_id, o.session_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at,
+			b.id AS blacklist_id""";
+
 	private static final String FIND = """
-			SELECT o.jti, o.user_id, o.session_id, o.created_at, o.expires_at, o.replaced_by, o.replaced_at,
-			       b.id AS blacklist_id
+			SELECT %s
 			FROM latchkey_outstanding_token o
 			LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id
-			WHERE o.jti = :jti""";
+			WHERE o.jti = :jti""".formatted(COLUMNS);
+
+	private static final String FIND_WITH_SESSION = """
+			SELECT %s, %s
+			FROM latchkey_outstanding_token o
+			LEFT JOIN latchkey_blacklisted_token b ON b.token_id = o.id
+			LEFT JOIN latchkey_session s ON s.id = o.session_id
+			WHERE o.jti = :jti""".formatted(COLUMNS, JdbcSessionRepository.JOINED_COLUMNS);
 
 	private static final String MARK_REPLACED = """
 			UPDATE latchkey_outstanding_token SET replaced_by = :successor, replaced_at = :at
@@ -63,6 +73,14 @@ public final class JdbcOutstandingTokenRepository implements OutstandingTokenRep
 	@Override
 	public Optional<OutstandingToken> find(String tokenId) {
 		return this.jdbc.sql(FIND).param("jti", tokenId).query(JdbcOutstandingTokenRepository::mapRow).optional();
+	}
+
+	@Override
+	public Optional<StoredRefresh> findWithSession(String tokenId) {
+		return this.jdbc.sql(FIND_WITH_SESSION)
+			.param("jti", tokenId)
+			.query((rs, rowNum) -> new StoredRefresh(mapRow(rs, rowNum), JdbcSessionRepository.read(rs, "s_")))
+			.optional();
 	}
 
 	@Override

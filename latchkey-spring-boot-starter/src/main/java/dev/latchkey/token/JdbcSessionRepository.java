@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,6 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcSessionRepository implements SessionRepository {
 
 	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, revoked_at, user_agent, ip, amr";
+
+	/**
+	 * The columns of {@code latchkey_session} with the table alias {@code s} and names prefixed
+	 * {@code s_}, for a query that joins the table; {@link #read} maps them back.
+	 */
+	static final String JOINED_COLUMNS = Arrays.stream(COLUMNS.split(", "))
+		.map((column) -> "s." + column + " AS s_" + column)
+		.collect(Collectors.joining(", "));
 
 	private static final String INSERT = """
 			INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip, amr)
@@ -109,10 +119,23 @@ public final class JdbcSessionRepository implements SessionRepository {
 	}
 
 	private static Session mapRow(ResultSet rs, int rowNum) throws SQLException {
-		return new Session(rs.getString("id"), rs.getLong("user_id"), JdbcInstants.read(rs, "created_at"),
-				JdbcInstants.read(rs, "last_used_at"), JdbcInstants.read(rs, "expires_at"),
-				JdbcInstants.read(rs, "revoked_at"), new ClientInfo(rs.getString("user_agent"), rs.getString("ip")),
-				List.of(rs.getString("amr").split(" ")));
+		return read(rs, "");
+	}
+
+	/**
+	 * The session in the current row, its column names prefixed by {@code prefix}.
+	 * @return {@code null} when the row has no session (an outer join found none)
+	 */
+	static Session read(ResultSet rs, String prefix) throws SQLException {
+		String id = rs.getString(prefix + "id");
+		if (id == null) {
+			return null;
+		}
+		return new Session(id, rs.getLong(prefix + "user_id"), JdbcInstants.read(rs, prefix + "created_at"),
+				JdbcInstants.read(rs, prefix + "last_used_at"), JdbcInstants.read(rs, prefix + "expires_at"),
+				JdbcInstants.read(rs, prefix + "revoked_at"),
+				new ClientInfo(rs.getString(prefix + "user_agent"), rs.getString(prefix + "ip")),
+				List.of(rs.getString(prefix + "amr").split(" ")));
 	}
 
 }

@@ -14,6 +14,14 @@ public interface OutstandingTokenRepository {
 	Optional<OutstandingToken> find(String tokenId);
 
 	/**
+	 * The token with its session, read together: what every refresh starts with. On a database
+	 * this is one round trip (a join), not two.
+	 * @param tokenId the {@code jti}
+	 * @return empty when no such token is recorded
+	 */
+	Optional<StoredRefresh> findWithSession(String tokenId);
+
+	/**
 	 * Record that a token was rotated, only if nobody rotated it first: the database settles
 	 * concurrent refreshes of one token.
 	 * @return whether this caller won

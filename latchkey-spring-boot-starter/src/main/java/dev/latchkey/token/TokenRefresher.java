@@ -94,12 +94,12 @@ public final class TokenRefresher {
 
 	private Outcome refreshStored(VerifiedToken presented) {
 		Instant now = this.clock.instant();
-		Optional<OutstandingToken> stored = this.tokens.find(presented.tokenId());
+		Optional<StoredRefresh> stored = this.tokens.findWithSession(presented.tokenId());
 		if (stored.isEmpty()) {
 			return adopt(presented, now);
 		}
-		OutstandingToken token = stored.get();
-		Session session = this.sessions.find(token.sessionId()).orElse(null);
+		OutstandingToken token = stored.get().token();
+		Session session = stored.get().session();
 		if (session == null || session.isRevoked()) {
 			return Outcome.failed(InvalidTokenException.blacklisted());
 		}

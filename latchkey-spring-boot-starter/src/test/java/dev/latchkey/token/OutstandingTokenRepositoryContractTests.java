@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.latchkey.TestDatabases;
 import dev.latchkey.testing.InMemoryOutstandingTokenRepository;
+import dev.latchkey.testing.InMemorySessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,15 +37,20 @@ class OutstandingTokenRepositoryContractTests {
 
 		OutstandingTokenRepository tokens;
 
+		SessionRepository sessions;
+
 		long alice;
 
-		abstract OutstandingTokenRepository create();
+		abstract SessionRepository createSessions();
+
+		abstract OutstandingTokenRepository create(SessionRepository sessions);
 
 		abstract long user(String username);
 
 		@BeforeEach
 		void setUp() {
-			this.tokens = create();
+			this.sessions = createSessions();
+			this.tokens = create(this.sessions);
 			this.alice = user("alice");
 		}
 
@@ -119,6 +125,37 @@ class OutstandingTokenRepositoryContractTests {
 		}
 
 		@Test
+		void findWithSessionThenTheTokenAsFoundAndItsSessionAsStored() {
+			Session session = new Session("session-1", this.alice, T0, T0, T0.plus(Duration.ofDays(30)), null,
+					new ClientInfo("agent/1.0", "192.0.2.7"), List.of("pwd", "otp"));
+			this.sessions.save(session);
+			save("t1", Duration.ofDays(1));
+			this.tokens.markReplaced("t1", "t2", T0.plusSeconds(5));
+			this.tokens.blacklist("t1", T0.plusSeconds(5));
+
+			StoredRefresh stored = this.tokens.findWithSession("t1").orElseThrow();
+
+			assertThat(stored.token()).isEqualTo(this.tokens.find("t1").orElseThrow());
+			assertThat(stored.session()).isEqualTo(this.sessions.find("session-1").orElseThrow());
+			assertThat(stored.session().amr()).containsExactly("pwd", "otp");
+			assertThat(this.tokens.findWithSession("unknown")).isEmpty();
+		}
+
+		@Test
+		void findWithSessionWhenTheSessionIsGoneOrRevokedThenSaysSo() {
+			save("orphan", Duration.ofDays(1));
+			assertThat(this.tokens.findWithSession("orphan")).hasValueSatisfying((stored) -> {
+				assertThat(stored.token().tokenId()).isEqualTo("orphan");
+				assertThat(stored.session()).isNull();
+			});
+
+			this.sessions.save(new Session("session-1", this.alice, T0, T0, T0.plus(Duration.ofDays(30)), null,
+					ClientInfo.none(), List.of("pwd")));
+			this.sessions.revoke(this.alice, "session-1", null, T0.plusSeconds(1));
+			assertThat(this.tokens.findWithSession("orphan").orElseThrow().session().isRevoked()).isTrue();
+		}
+
+		@Test
 		void deleteExpiredThenOnlyThoseExpiredBeforeNowOldestFirstUpToTheLimit() {
 			save("first", Duration.ofHours(1));
 			save("second", Duration.ofHours(2));
@@ -141,8 +178,13 @@ class OutstandingTokenRepositoryContractTests {
 	class InMemory extends Contract {
 
 		@Override
-		OutstandingTokenRepository create() {
-			return new InMemoryOutstandingTokenRepository();
+		SessionRepository createSessions() {
+			return new InMemorySessionRepository();
+		}
+
+		@Override
+		OutstandingTokenRepository create(SessionRepository sessions) {
+			return new InMemoryOutstandingTokenRepository(sessions);
 		}
 
 		@Override
@@ -158,7 +200,12 @@ class OutstandingTokenRepositoryContractTests {
 		private final DataSource dataSource = TestDatabases.migrated();
 
 		@Override
-		OutstandingTokenRepository create() {
+		SessionRepository createSessions() {
+			return new JdbcSessionRepository(JdbcClient.create(this.dataSource));
+		}
+
+		@Override
+		OutstandingTokenRepository create(SessionRepository sessions) {
 			return new JdbcOutstandingTokenRepository(JdbcClient.create(this.dataSource));
 		}
 

@@ -54,7 +54,7 @@ class TokenRefresherTests {
 
 	private final InMemorySessionRepository sessions = new InMemorySessionRepository();
 
-	private final InMemoryOutstandingTokenRepository tokens = new InMemoryOutstandingTokenRepository();
+	private final InMemoryOutstandingTokenRepository tokens = new InMemoryOutstandingTokenRepository(this.sessions);
 
 	private final RevokedSessions revokedSessions = new RevokedSessions(this.sessions,
 			this.settings.accessLifetime().plus(this.settings.leeway()), this.clock);

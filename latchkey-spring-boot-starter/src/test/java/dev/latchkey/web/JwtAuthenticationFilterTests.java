@@ -73,7 +73,7 @@ class JwtAuthenticationFilterTests {
 
 	private final User alice = this.users.insert(new NewUser("alice", "Alice", "", "!"), this.clock.instant());
 
-	private final TokenPair pair = new SessionStarter(this.issuer, new InMemoryOutstandingTokenRepository(),
+	private final TokenPair pair = new SessionStarter(this.issuer, new InMemoryOutstandingTokenRepository(this.sessions),
 			this.sessions, RotationSettings.defaults(), this.clock).start(this.alice.id(), ClientInfo.none());
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/user/");

@@ -12,6 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 
 import dev.latchkey.token.OutstandingToken;
 import dev.latchkey.token.OutstandingTokenRepository;
+import dev.latchkey.token.SessionRepository;
+import dev.latchkey.token.StoredRefresh;
 
 import static dev.latchkey.testing.InMemoryUserRepository.micros;
 
@@ -20,11 +22,20 @@ import static dev.latchkey.testing.InMemoryUserRepository.micros;
  * {@code JdbcOutstandingTokenRepository}: a saved token starts neither replaced nor blacklisted,
  * {@code jti}s are unique, {@link #markReplaced} is a conditional update that exactly one of
  * racing callers wins, blacklisting twice changes nothing, and instants are kept to the
- * microsecond.
+ * microsecond. {@link #findWithSession} reads the sessions from the repository it was given.
  */
 public final class InMemoryOutstandingTokenRepository implements OutstandingTokenRepository {
 
 	private final Map<String, OutstandingToken> tokens = new ConcurrentHashMap<>();
+
+	private final SessionRepository sessions;
+
+	/**
+	 * @param sessions where the tokens' sessions are, for {@link #findWithSession}
+	 */
+	public InMemoryOutstandingTokenRepository(SessionRepository sessions) {
+		this.sessions = sessions;
+	}
 
 	@Override
 	public void save(OutstandingToken token) {
@@ -38,6 +49,11 @@ public final class InMemoryOutstandingTokenRepository implements OutstandingToke
 	@Override
 	public Optional<OutstandingToken> find(String tokenId) {
 		return Optional.ofNullable(this.tokens.get(tokenId));
+	}
+
+	@Override
+	public Optional<StoredRefresh> findWithSession(String tokenId) {
+		return find(tokenId).map((token) -> new StoredRefresh(token, this.sessions.find(token.sessionId()).orElse(null)));
 	}
 
 	@Override

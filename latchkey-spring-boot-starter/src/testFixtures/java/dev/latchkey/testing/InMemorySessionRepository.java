@@ -30,7 +30,8 @@ public final class InMemorySessionRepository implements SessionRepository {
 	@Override
 	public void save(Session session) {
 		Session stored = new Session(session.id(), session.userId(), micros(session.createdAt()),
-				micros(session.createdAt()), micros(session.expiresAt()), null, session.client());
+				micros(session.createdAt()), micros(session.expiresAt()), null, session.client(),
+				session.amr());
 		if (this.sessions.putIfAbsent(session.id(), stored) != null) {
 			throw new DuplicateKeyException("latchkey_session primary key: " + session.id());
 		}
@@ -67,7 +68,7 @@ public final class InMemorySessionRepository implements SessionRepository {
 				}
 				won.set(true);
 				return new Session(session.id(), session.userId(), session.createdAt(), session.lastUsedAt(),
-						session.expiresAt(), micros(at), session.client());
+						session.expiresAt(), micros(at), session.client(), session.amr());
 			});
 			if (won.get()) {
 				revoked.add(candidate.id());
@@ -79,7 +80,8 @@ public final class InMemorySessionRepository implements SessionRepository {
 	@Override
 	public void touch(String id, Instant at) {
 		this.sessions.computeIfPresent(id, (key, session) -> new Session(session.id(), session.userId(),
-				session.createdAt(), micros(at), session.expiresAt(), session.revokedAt(), session.client()));
+				session.createdAt(), micros(at), session.expiresAt(), session.revokedAt(), session.client(),
+				session.amr()));
 	}
 
 	@Override
