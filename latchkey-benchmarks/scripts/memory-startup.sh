@@ -9,7 +9,7 @@
 # /api/auth/user/ (CONNECTIONS) for LOAD_SECONDS and POST /api/token/ logins (LOGIN_CONNECTIONS) for
 # LOAD_SECONDS, with the RSS after each and the peak (VmHWM, which /usr/bin/time -v reports as
 # "Maximum resident set size").
-# Environment: STARTS=3 LOAD_SECONDS=10 CONNECTIONS=32 LOGIN_CONNECTIONS=8 CONFIGS="names..." SKIP_BUILD=1
+# Environment: STARTS=3 LOAD_SECONDS=10 WARMUP_SECONDS=3 CONNECTIONS=32 LOGIN_CONNECTIONS=8 CONFIGS="names..." SKIP_BUILD=1
 #              JAVA25=/path/to/jdk25/bin/java (for the JDK 25 AOT-cache configuration; skipped if absent)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -50,6 +50,11 @@ ALL_CONFIGS=(
   "jdk25|25|jar|$SMALL|"
   "jdk25-coh|25|jar|$SMALL -XX:+UseCompactObjectHeaders|"
   "jdk25-coh-c1-trim|25|jar|-Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m|"
+  # Issue 18, second pass: the README's command (extracted + archive) and what could take it under 256 MB.
+  "extracted-cds-112|17|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:SharedArchiveFile=$OUT/app-17.jsa|"
+  "extracted-cds-c1-112|17|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:SharedArchiveFile=$OUT/app-17.jsa -XX:TieredStopAtLevel=1 -Xss512k|"
+  "jdk25-extracted-aot-coh|25|extracted|$SMALL -XX:+UseCompactObjectHeaders -XX:AOTCache=$OUT/app-25-coh.aot|"
+  "jdk25-extracted-aot-coh-c1-112|25|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:AOTCache=$OUT/app-25-coh.aot -XX:TieredStopAtLevel=1 -Xss512k|"
 )
 CONFIGS="${CONFIGS:-default xmx128m-serial xmx128m-serial-c1 xmx128m-serial-trim extracted extracted-cds extracted-cds-c1 extracted-cds-lazy jdk25-extracted-aot}"
 
@@ -82,17 +87,25 @@ start_config() {   # start_config <name> <log>
 
 # The class-data archives are trained on this machine first: a start that exits once the context is
 # refreshed (Spring's spring.context.exit=onRefresh), dumping the classes it loaded.
-train() {
-  local name="$1" version="$2" flag="$3"
+train() {   # train <name> <JDK> <archive option> [more JVM options the archive must be made with]
+  local name="$1" version="$2" flag="$3"; shift 3
   local java="$JAVA17"; [[ "$version" == 25 ]] && java="$JAVA25"
   log "training $name"
-  (cd "$OUT" && mkdir -p "work-train-$name" && cd "work-train-$name" && "$java" $SMALL "$flag" -Dspring.context.exit=onRefresh \
+  (cd "$OUT" && mkdir -p "work-train-$name" && cd "work-train-$name" && "$java" $SMALL "$@" "$flag" -Dspring.context.exit=onRefresh \
       -jar "$EXTRACTED_JAR" --latchkey.jwt.signing-key="$LK_SIGNING_KEY" --server.port=0 >"$OUT/train-$name.log" 2>&1) || true
 }
 declare -A SKIP
-if [[ " $CONFIGS " == *" extracted-cds"* ]]; then
+if [[ " $CONFIGS " == *" extracted-cds"* || " $CONFIGS " == *"-cds-"* ]]; then
   train cds-17 17 "-XX:ArchiveClassesAtExit=$OUT/app-17.jsa"
   [[ -s "$OUT/app-17.jsa" ]] || { log "no CDS archive was written; skipping the CDS configurations"; SKIP[extracted-cds]=1; SKIP[extracted-cds-c1]=1; SKIP[extracted-cds-lazy]=1; }
+fi
+if [[ " $CONFIGS " == *" jdk25-extracted-aot-coh"* ]]; then
+  if [[ -x "$JAVA25" ]]; then
+    train aot-25-coh 25 "-XX:AOTCacheOutput=$OUT/app-25-coh.aot" -XX:+UseCompactObjectHeaders
+    [[ -s "$OUT/app-25-coh.aot" ]] || { log "no AOT cache (compact headers) was written; skipping"; SKIP[jdk25-extracted-aot-coh]=1; SKIP[jdk25-extracted-aot-coh-c1-112]=1; }
+  else
+    SKIP[jdk25-extracted-aot-coh]=1; SKIP[jdk25-extracted-aot-coh-c1-112]=1
+  fi
 fi
 if [[ " $CONFIGS " == *" jdk25-extracted-aot "* ]]; then
   if [[ -x "$JAVA25" ]]; then
@@ -128,7 +141,7 @@ for name in $CONFIGS; do
   user=bench_mem
   signup_user "$user" >/dev/null || true
   access=$(login_pair "$user" | json_field access)
-  run_wrk get 3 "$CONNECTIONS" /api/auth/user/ "$access" >/dev/null
+  run_wrk get "${WARMUP_SECONDS:-3}" "$CONNECTIONS" /api/auth/user/ "$access" >/dev/null
   u=$(run_wrk get "$LOAD_SECONDS" "$CONNECTIONS" /api/auth/user/ "$access"); rss_u=$(( $(rss_kib) / 1024 ))
   l=$(run_wrk login "$LOAD_SECONDS" "$LOGIN_CONNECTIONS" /api/token/ "$user" "$LK_PASSWORD"); rss_l=$(( $(rss_kib) / 1024 ))
   hwm=$(( $(hwm_kib) / 1024 ))

@@ -8,8 +8,9 @@
 # Each start is timed from process start to the first 200 of its poll path (every 20 ms): the server's
 # GET /actuator/health, the trivial app's GET /ping. The server keeps one data directory per
 # configuration (migrated by its first, untimed start), so the timed starts are restarts.
-# CLI: `java -jar latchkey-server.jar flushexpiredtokens` (a command that starts the context without
-# a web server) is timed to its exit.
+# CLI: `flushexpiredtokens` (a command that starts the context without a web server, its beans lazy) is
+# timed to its exit, from the fat jar (cli) and as the README runs commands (cli-readme: the extracted jar
+# with the CDS archive and -XX:TieredStopAtLevel=1).
 # Caches are trained on this machine first: JDK 17 CDS with -XX:ArchiveClassesAtExit (a start that
 # exits once the context is refreshed), the JDK 25 AOT cache (JEP 483/514/515) with
 # -XX:AOTCacheOutput during a start that serves a sign-up, a login and an authenticated GET and is
@@ -159,6 +160,16 @@ for name in $CONFIGS; do
   stop
 done
 declare -A TIMES
+# time_cli <name> <java options and -jar jar...>: flushexpiredtokens in the server's work directory, to its exit.
+time_cli() {
+  local name="$1"; shift
+  mkdir -p "$OUT/work-latchkey"
+  local t0; t0=$(now_ns)
+  (cd "$OUT/work-latchkey" && "$JAVA17" "$@" flushexpiredtokens --latchkey.jwt.signing-key="$LK_SIGNING_KEY" ${EXTRA_ARGS:-}) \
+      >"$OUT/$name-$round.log" 2>&1 || log "$name command failed: $(tail -3 "$OUT/$name-$round.log")"
+  TIMES[$name]="${TIMES[$name]:-} $(( ($(now_ns) - t0) / 1000000 ))"
+  log "$name start $round: $(( ($(now_ns) - t0) / 1000000 )) ms to exit"
+}
 for ((round = 1; round <= STARTS; round++)); do
   for name in $CONFIGS; do
     [[ -n "${SKIP[$name]:-}" ]] && continue
@@ -167,25 +178,24 @@ for ((round = 1; round <= STARTS; round++)); do
     log "$name start $round: $MS ms to first answer (load $(cut -d' ' -f1 /proc/loadavg)); $(grep -oE 'Started [A-Za-z]+ in [0-9.]+ seconds \(process running for [0-9.]+\)' "$OUT/$name-$round.log" | head -1 || true)"
     stop
   done
-  if [[ "${CLI:-1}" == 1 ]]; then   # a CLI command on the README's server jar, timed to its exit
-    mkdir -p "$OUT/work-latchkey"
-    t0=$(now_ns)
-    (cd "$OUT/work-latchkey" && "$JAVA17" $SMALL -jar "$LK_JAR" flushexpiredtokens --latchkey.jwt.signing-key="$LK_SIGNING_KEY" ${EXTRA_ARGS:-}) \
-        >"$OUT/cli-$round.log" 2>&1 || log "CLI command failed: $(tail -3 "$OUT/cli-$round.log")"
-    TIMES[cli]="${TIMES[cli]:-} $(( ($(now_ns) - t0) / 1000000 ))"
-    log "cli start $round: $(( ($(now_ns) - t0) / 1000000 )) ms to exit"
+  if [[ "${CLI:-1}" == 1 ]]; then   # a CLI command, timed to its exit: the fat jar, and as the README runs it
+    time_cli cli $SMALL -jar "$LK_JAR"
+    if [[ -s "$OUT/latchkey-17.jsa" ]]; then
+      time_cli cli-readme -XX:SharedArchiveFile="$OUT/latchkey-17.jsa" -XX:TieredStopAtLevel=1 -jar "$OUT/latchkey-x/$(basename "$LK_JAR")"
+    fi
   fi
 done
 
 median() { tr ' ' '\n' | { grep -v '^$' || true; } | sort -n | awk '{a[NR] = $1} END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-BASE=$(median <<<"${TIMES[latchkey]:-}")
+BASE=$(median <<<"${TIMES[latchkey-x-cds]:-${TIMES[latchkey]:-}}")   # the README's command (else the fat jar)
 TRIV=$(median <<<"${TIMES[trivial]:-}")
 {
-  echo "| configuration | JDK | JVM options | ms to first answer, median of $STARTS (all) | / README launcher | / trivial app |"
+  echo "| configuration | JDK | JVM options | ms to first answer, median of $STARTS (all) | / README command (latchkey-x-cds) | / trivial app (fat jar) |"
   echo "|---|---|---|---:|---:|---:|"
-  for name in $CONFIGS cli; do
+  for name in $CONFIGS cli cli-readme; do
     [[ -n "${TIMES[$name]:-}" ]] || continue
-    if [[ $name == cli ]]; then jdk=17; opts="$SMALL (flushexpiredtokens, to exit)"; else config "$name"; jdk=17; [[ "$C_JAVA" == "$JAVA25" ]] && jdk=25; opts="$C_OPTS"; fi
+    if [[ $name == cli ]]; then jdk=17; opts="$SMALL -jar latchkey-server.jar (flushexpiredtokens, to exit)"
+    elif [[ $name == cli-readme ]]; then jdk=17; opts="-XX:SharedArchiveFile=latchkey-17.jsa -XX:TieredStopAtLevel=1, extracted (flushexpiredtokens, to exit)"; else config "$name"; jdk=17; [[ "$C_JAVA" == "$JAVA25" ]] && jdk=25; opts="$C_OPTS"; fi
     m=$(median <<<"${TIMES[$name]}")
     echo "| $name | $jdk | \`${opts/$OUT\//}\` | $m ($(xargs <<<"${TIMES[$name]}")) | $(ratio "$m" "${BASE:-0}") | $(ratio "$m" "${TRIV:-0}") |"
   done
