@@ -50,6 +50,8 @@ ALL_CONFIGS=(
   "latchkey-25-x-aot|25|latchkey-x|$SMALL -XX:AOTCache=$OUT/latchkey-25.aot|"
   "latchkey-nodoc|17|latchkey|$SMALL|--springdoc.api-docs.enabled=false"
   "latchkey-lazy|17|latchkey|$SMALL|--spring.main.lazy-initialization=true"
+  "latchkey-x-cds-nowarm|17|latchkey-x|$SMALL -XX:SharedArchiveFile=$OUT/latchkey-17.jsa|--latchkey.password.hashing-warm-up=false"
+  "latchkey-x-cds-lazy|17|latchkey-x|$SMALL -XX:SharedArchiveFile=$OUT/latchkey-17.jsa|--spring.main.lazy-initialization=true"
   "trivial-x-cds|17|trivial-x|$SMALL -XX:SharedArchiveFile=$OUT/trivial-17.jsa|"
   "trivial-25-x-aot|25|trivial-x|$SMALL -XX:AOTCache=$OUT/trivial-25.aot|"
 )
