@@ -6,15 +6,20 @@
 --   LK_MODE=login   wrk ... -s latchkey.lua <url>/api/token/          -- <username> <password>
 --   LK_MODE=signup  wrk ... -s latchkey.lua <url>/api/auth/signup/    -- <username prefix> <password>
 --   LK_MODE=refresh wrk ... -s latchkey.lua <url>/api/token/refresh/  -- <tokens file> <wrk threads>
+--   LK_MODE=login-random wrk ... -s latchkey.lua <url>/api/token/     -- <user count> <password>
+--   LK_MODE=get-tokens   wrk ... -s latchkey.lua <url>                -- <access tokens file>
 --
 -- get, verify and login send one fixed request (wrk builds it once, the cheapest load generator).
+-- login-random logs in user<k> with k uniformly random in 1..<user count> (the users generated in SQL
+-- by data-growth.sh), a new k per request. get-tokens sends GET with the access tokens of the file in
+-- turn (one per line; each thread starts at another line), so the server looks up several users.
 -- signup makes a unique username per request (prefix, thread number, counter). refresh sends each
 -- refresh token once: each thread takes its share of the file of pre-minted tokens as a queue, and
 -- the rotated successor of every 200 answer joins the end of the queue; a token is never sent twice.
 -- done() prints one line: "RESULT requests=... rps=... p50_ms=... p99_ms=... non2xx=...".
 
 local mode = os.getenv("LK_MODE") or "get"
-local dynamic = (mode == "signup" or mode == "refresh")
+local dynamic = (mode == "signup" or mode == "refresh" or mode == "login-random" or mode == "get-tokens")
 local threads = {}
 local thread_count = 0
 
@@ -31,6 +36,8 @@ bad = 0         -- answers with an unexpected status (exact count; dynamic modes
 exhausted = 0   -- refresh: requests not sent because the token queue ran dry
 local queue, head, tail = {}, 1, 0
 local prefix, password, counter = nil, nil, 0
+local user_count = 0
+local tokens, next_token = {}, 1
 
 local function quote(s)
   return (s:gsub('\\', '\\\\'):gsub('"', '\\"'))
@@ -54,6 +61,15 @@ function init(args)
   elseif mode == "signup" then
     -- LK_RUN (set per wrk run by lib.sh) keeps the warm-up's and the measurement's names apart.
     prefix, password = args[1] .. (os.getenv("LK_RUN") or ""), args[2]
+  elseif mode == "login-random" then
+    user_count, password = tonumber(args[1]), args[2]
+    -- LK_RUN ("r" and nanoseconds, set per wrk run by lib.sh) makes every run and thread draw other users.
+    math.randomseed((tonumber(string.sub(os.getenv("LK_RUN") or "", -9)) or os.time()) + thread_number * 7919)
+  elseif mode == "get-tokens" then
+    for line in io.lines(args[1]) do
+      if line ~= "" then table.insert(tokens, line) end
+    end
+    next_token = ((thread_number - 1) * 7) % #tokens + 1
   elseif mode == "refresh" then
     local file, nthreads = args[1], tonumber(args[2])
     local n = 0
@@ -77,6 +93,15 @@ if dynamic then
       return wrk.format("POST", nil, json_headers,
         '{"username":"' .. username .. '","password":"' .. quote(password) .. '","name":"Load Test"}')
     end
+    if mode == "login-random" then
+      return wrk.format("POST", nil, json_headers,
+        '{"username":"user' .. math.random(user_count) .. '","password":"' .. quote(password) .. '"}')
+    end
+    if mode == "get-tokens" then
+      local token = tokens[next_token]
+      next_token = next_token % #tokens + 1
+      return wrk.format("GET", nil, { ["Accept"] = "application/json", ["Authorization"] = "Bearer " .. token })
+    end
     if head > tail then
       -- Never send a token twice (that is reuse detection, another code path): stop this thread.
       exhausted = exhausted + 1
@@ -92,6 +117,10 @@ if dynamic then
   function response(status, headers, body)
     if mode == "signup" then
       if status ~= 201 then bad = bad + 1 end
+      return
+    end
+    if mode == "login-random" or mode == "get-tokens" then
+      if status ~= 200 then bad = bad + 1 end
       return
     end
     if status == 200 then
