@@ -16,6 +16,10 @@
 -- signup makes a unique username per request (prefix, thread number, counter). refresh sends each
 -- refresh token once: each thread takes its share of the file of pre-minted tokens as a queue, and
 -- the rotated successor of every 200 answer joins the end of the queue; a token is never sent twice.
+-- So one run needs only as many tokens per thread as that thread has connections, however long it
+-- runs, but the successors live in wrk's memory: with LK_REFRESH_LEFT=<file> in the environment,
+-- done() writes the tokens still queued (valid, never sent) to <file>, one per line, for the next run.
+-- Requests in flight when wrk stops lose their successors (at most one token per connection per run).
 -- done() prints one line: "RESULT requests=... rps=... p50_ms=... p99_ms=... non2xx=...".
 
 local mode = os.getenv("LK_MODE") or "get"
@@ -34,7 +38,7 @@ local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "appl
 -- per-thread state (each thread has its own Lua state)
 bad = 0         -- answers with an unexpected status (exact count; dynamic modes only)
 exhausted = 0   -- refresh: requests not sent because the token queue ran dry
-local queue, head, tail = {}, 1, 0
+queue, head, tail = {}, 1, 0   -- refresh: globals, so that done() can read them with thread:get
 local prefix, password, counter = nil, nil, 0
 local user_count = 0
 local tokens, next_token = {}, 1
@@ -146,6 +150,17 @@ function done(summary, latency, requests)
     exhausted_total = exhausted_total + (thread:get("exhausted") or 0)
   end
   if dynamic then non2xx = bad_total end
+  local left_file = os.getenv("LK_REFRESH_LEFT")
+  if mode == "refresh" and left_file and left_file ~= "" then
+    local f = assert(io.open(left_file, "w"))
+    for _, thread in ipairs(threads) do
+      local q, h, t = thread:get("queue"), thread:get("head"), thread:get("tail")
+      for i = h, t do
+        if q[i] then f:write(q[i], "\n") end
+      end
+    end
+    f:close()
+  end
   io.write(string.format(
     "RESULT mode=%s requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d exhausted=%d\n",
     mode, summary.requests, seconds, summary.requests / seconds,
