@@ -26,9 +26,11 @@
 #            once and its rotated successor queued (latchkey.lua), so a run needs only as many tokens as
 #            connections however long it lasts; the tokens still queued when it ends are handed to the
 #            next run of that server (LK_REFRESH_LEFT). Each run loses at most one token per connection
-#            (in flight at the end) plus one per failed refresh, so one pool serves the warm-up and all
-#            rounds when REFRESH_POOL >= (ROUNDS + 2) x REFRESH_CONNECTIONS (checked). A run whose pool
-#            ran dry is marked in the table.
+#            (in flight at the end), one more (wrk calls request() once to check it before the run) and
+#            one per failed refresh, so one pool serves the warm-up and all rounds when REFRESH_POOL >=
+#            (ROUNDS + 1) x (REFRESH_CONNECTIONS + 1) + REFRESH_CONNECTIONS (checked). A run whose pool
+#            ran dry (a wrk thread stopped for want of a token) is left out of the medians and ratios and
+#            counted in the table.
 #   login    POST /api/token/ for a random user of the whole table per request (Argon2id-bound)
 # Reported per operation and size: the median over the rounds of req/s, p50 and p99, the sum of non-2xx
 # answers; and p99(second size) / p99(first size) per round with the median of those ratios.
@@ -67,8 +69,9 @@ for n in "${sizes[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || fail "SIZES: '$n' is n
 for v in ROUNDS DURATION WARMUP GET_CONNECTIONS REFRESH_CONNECTIONS LOGIN_CONNECTIONS REFRESH_POOL; do
   [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || fail "$v must be a positive integer, not '${!v}'"
 done
-(( REFRESH_POOL >= (ROUNDS + 2) * REFRESH_CONNECTIONS )) ||
-  fail "REFRESH_POOL=$REFRESH_POOL is too small: each of the ROUNDS + 1 refresh runs per server may lose one token per connection, so at least (ROUNDS + 2) x REFRESH_CONNECTIONS = $(( (ROUNDS + 2) * REFRESH_CONNECTIONS )) are needed"
+POOL_NEEDED=$(( (ROUNDS + 1) * (REFRESH_CONNECTIONS + 1) + REFRESH_CONNECTIONS ))
+(( REFRESH_POOL >= POOL_NEEDED )) ||
+  fail "REFRESH_POOL=$REFRESH_POOL is too small: each of the ROUNDS + 1 refresh runs per server may lose REFRESH_CONNECTIONS + 1 tokens and the last needs REFRESH_CONNECTIONS, so at least $POOL_NEEDED are needed"
 
 OUT="${OUT:-$(mktemp -d /tmp/latchkey-growth.XXXXXX)}"
 mkdir -p "$OUT"
@@ -242,16 +245,25 @@ median() { tr ' ' '\n' | awk 'NF && $1 != "n/a" { v[n++] = $1 } END {
   for (i = 1; i < n; i++) for (j = i; j > 0 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
   m = (n % 2) ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
   printf "%.2f\n", m }'; }
-over_rounds() {   # over_rounds <index> <op> <field>: the field's value in each round, space-separated
+dry() { [[ "$(field exhausted "$1")" != 0 ]]; }   # dry <RESULT line>: a wrk thread stopped for want of a refresh token
+over_rounds() {   # over_rounds <index> <op> <field>: the field's value in each round (n/a when dry), space-separated
+  local r
+  for ((r = 1; r <= ROUNDS; r++)); do
+    if dry "${R[$1.$2.$r]}"; then printf 'n/a '; else printf '%s ' "$(field "$3" "${R[$1.$2.$r]}")"; fi
+  done
+}
+sum() { tr ' ' '\n' | awk 'NF { s += $1 } END { print s + 0 }'; }
+all_rounds() {   # all_rounds <index> <op> <field>: the field's value in each round, dry ones too
   local r
   for ((r = 1; r <= ROUNDS; r++)); do printf '%s ' "$(field "$3" "${R[$1.$2.$r]}")"; done
 }
-sum() { tr ' ' '\n' | awk 'NF { s += $1 } END { print s + 0 }'; }
 errors() {   # errors <index> <op>: non-2xx over the rounds, plus socket errors and dry pools when any
-  local s x
-  s=$(over_rounds "$1" "$2" non2xx | sum)
-  x=$(over_rounds "$1" "$2" socket_errors | sum); [[ $x != 0 ]] && s="$s (+$x socket)"
-  x=$(over_rounds "$1" "$2" exhausted | sum); [[ $x != 0 ]] && s="$s (**pool ran dry**: $x thread stops)"
+  local s x r
+  s=$(all_rounds "$1" "$2" non2xx | sum)
+  x=$(all_rounds "$1" "$2" socket_errors | sum); [[ $x != 0 ]] && s="$s (+$x socket)"
+  x=0
+  for ((r = 1; r <= ROUNDS; r++)); do if dry "${R[$1.$2.$r]}"; then x=$((x + 1)); fi; done
+  [[ $x != 0 ]] && s="$s (**pool ran dry in $x of $ROUNDS rounds**, left out)"
   echo "$s"
 }
 {
@@ -274,13 +286,14 @@ errors() {   # errors <index> <op>: non-2xx over the rounds, plus socket errors 
     done
     ratios=""
     for ((r = 1; r <= ROUNDS; r++)); do
+      if dry "${R[0.$op.$r]}" || dry "${R[1.$op.$r]}"; then ratios="$ratios n/a"; continue; fi
       ratios="$ratios $(ratio "$(field p99_ms "${R[1.$op.$r]}")" "$(field p99_ms "${R[0.$op.$r]}")")"
     done
     ratios=${ratios# }
     echo " **$(median <<<"$ratios")** | ${ratios// /, } |"
   done
   echo
-  echo "Medians over $ROUNDS rounds of ${DURATION} s per operation and size; the ratio is taken per round (both sizes measured back to back) and its median reported; non-2xx summed over the rounds."
+  echo "Medians over $ROUNDS rounds of ${DURATION} s per operation and size; the ratio is taken per round (both sizes measured back to back) and its median reported; non-2xx summed over the rounds; a refresh run whose token pool ran dry is left out (n/a)."
   echo
   for i in 0 1; do
     n=${sizes[$i]}
