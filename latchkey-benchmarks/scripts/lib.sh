@@ -1,5 +1,5 @@
-# Functions shared by load.sh and memory-startup.sh (sourced, not run). Loopback only; every loop
-# is bounded; every process started here is stopped by its PID.
+# Functions shared by the benchmark scripts (sourced, not run; the private PostgreSQL is in pg.sh).
+# Loopback only; every loop is bounded; every process started here is stopped by its PID.
 
 LK_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # latchkey-benchmarks/
 LK_ROOT="$(cd "$LK_HERE/.." && pwd)"                          # the repository
@@ -95,23 +95,37 @@ login_pair() {    # login_pair <username> -> the JSON body {"refresh":..., "acce
     -d "{\"username\":\"$1\",\"password\":\"$LK_PASSWORD\"}"
 }
 
-# mint_refresh_pool <username> <count> <file>: logins, two at a time, until <count> refresh tokens are in
-# <file> (one per line); at most 3 rounds. Failed logins are counted in <file>.failures.
+# mint_refresh_pool <username | random:N> <count> <file>: logins, two at a time, until <count> refresh
+# tokens are in <file> (one per line), the access tokens of the same logins in <file>.access; at most 3
+# rounds. random:N logs in a random user<k>, k in 1..N, per login (the users data-growth.sh generates).
+# Failed logins are counted in <file>.failures (one line per round), their answers kept in <file>.failed.
 mint_refresh_pool() {
   local user="$1" count="$2" file="$3" round have
-  : >"$file"
+  : >"$file"; : >"$file.access"
   for round in 1 2 3; do
     have=$(wc -l <"$file")
     (( have >= count )) && break
-    seq $((count - have)) | xargs -P 2 -I{} curl -s --max-time 30 -X POST "$LK_URL/api/token/" \
-        -H 'Content-Type: application/json' -d "{\"username\":\"$user\",\"password\":\"$LK_PASSWORD\"}" -o - -w '\n' \
-      >"$file.raw" || true
+    # Each answer is printed by one write (the two logins at a time would otherwise interleave their
+    # bodies and lose tokens): body, then " HTTP <status>", one line per login.
+    pool_usernames "$user" $((count - have)) | xargs -P 2 -I{} sh -c 'a=$(curl -s --max-time 30 -X POST "$1" \
+        -H "Content-Type: application/json" -d "{\"username\":\"$2\",\"password\":\"$3\"}" -w " HTTP %{http_code}")
+        printf "%s\n" "$a"' sh "$LK_URL/api/token/" {} "$LK_PASSWORD" >"$file.raw" || true
     json_field refresh <"$file.raw" >>"$file"
+    json_field access <"$file.raw" >>"$file.access"
     grep -vc '"refresh"' "$file.raw" >>"$file.failures" || true
+    grep -v '"refresh"' "$file.raw" | cut -c1-300 >>"$file.failed" || true
   done
   rm -f "$file.raw"
   have=$(wc -l <"$file")
   (( have >= count )) || { log "could mint only $have of $count refresh tokens (see $file.failures)"; return 1; }
+}
+
+pool_usernames() {   # pool_usernames <username | random:N> <count>: <count> lines, one username each
+  if [[ "$1" =~ ^random:([0-9]+)$ ]]; then
+    awk -v n="${BASH_REMATCH[1]}" -v c="$2" -v seed="$RANDOM$RANDOM" 'BEGIN { srand(seed); for (i = 0; i < c; i++) printf "user%d\n", 1 + int(rand() * n) }'
+  else
+    awk -v u="$1" -v c="$2" 'BEGIN { for (i = 0; i < c; i++) print u }'
+  fi
 }
 
 # run_wrk <mode> <seconds> <connections> <path> [lua args...] -> the RESULT line

@@ -7,10 +7,11 @@
 #   latchkey-benchmarks/scripts/query-plans.sh
 #
 # Environment: SIZES="10000 1000000" REPEAT=7 PG_PORT=55433 OUT=dir
-# PostgreSQL: Debian's server binaries (as load.sh), on 127.0.0.1 only, stopped by pg_ctl on exit. The
+# PostgreSQL: Debian's server binaries, on 127.0.0.1 only, stopped by pg_ctl on exit (pg.sh). The
 # schema is Latchkey's own Flyway migrations, applied in order with psql.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pg.sh"
 
 SIZES="${SIZES:-10000 1000000}"
 REPEAT="${REPEAT:-7}"
@@ -18,57 +19,17 @@ PG_PORT="${PG_PORT:-55433}"
 OUT="${OUT:-$(mktemp -d /tmp/latchkey-plans.XXXXXX)}"
 MIGRATIONS="$LK_ROOT/latchkey-spring-boot-starter/src/main/resources/db/latchkey/migration"
 mkdir -p "$OUT"
-PG_DIR=
-pg_run() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-cleanup() {
-  [[ -n "$PG_DIR" ]] || return 0
-  pg_run "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m fast -w stop" >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
-}
-trap cleanup EXIT
+trap pg_stop EXIT
 trap 'exit 130' INT TERM
 
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-[[ -n "$PG_BIN" ]] || { log "no PostgreSQL server binaries (apt-get install postgresql)"; exit 1; }
-PG_DIR=$(mktemp -d /tmp/latchkey-pg.XXXXXX)
-[[ $(id -u) -eq 0 ]] && chown postgres: "$PG_DIR"
-pg_run "'$PG_BIN/initdb' -D '$PG_DIR/data' -U latchkey --auth=trust -E UTF8 --no-locale" >"$OUT/initdb.log" 2>&1
-pg_run "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -t 60 \
-    -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR'\" start" >"$OUT/pg-start.log" 2>&1
-PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U latchkey -d postgres -v ON_ERROR_STOP=1 -q -At)
-"${PSQL[@]}" -c "CREATE DATABASE latchkey" >/dev/null
-PSQL=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U latchkey -d latchkey -v ON_ERROR_STOP=1 -q -At)
-for f in $(ls "$MIGRATIONS"/V*.sql | sort -V); do "${PSQL[@]}" -f "$f" >/dev/null; done
-log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT, schema from $(ls "$MIGRATIONS" | wc -l) migrations; output in $OUT"
+pg_start "$OUT"
+for f in $(ls "$MIGRATIONS"/V*.sql | sort -V); do pg_psql -f "$f" >/dev/null; done
+log "schema from $(ls "$MIGRATIONS" | wc -l) migrations; output in $OUT"
 
-# generate <users>: users 1..N (one Argon2id-shaped hash string, the same for all), one live session per
-# user with its outstanding refresh token, a quarter of the sessions rotated once (a blacklisted
-# predecessor), plus user 'heavy' with 5,000 live sessions.
-generate() {
-  local n="$1"
-  "${PSQL[@]}" <<SQL
-TRUNCATE latchkey_blacklisted_token, latchkey_outstanding_token, latchkey_session, latchkey_user_field, latchkey_user RESTART IDENTITY CASCADE;
-INSERT INTO latchkey_user (username, name, email, password, date_joined)
-  SELECT 'user' || i, 'User ' || i, 'user' || i || '@example.com',
-         'argon2\$argon2id\$v=19\$m=19456,t=2,p=1\$c2FsdHNhbHRzYWx0\$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA', now()
-  FROM generate_series(1, $n) i;
-INSERT INTO latchkey_user (username, password) VALUES ('heavy', 'x');
-INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
-  SELECT md5('f' || i), i, now() - interval '1 hour', now(), now() + interval '29 days', 'agent', '127.0.0.1'
-  FROM generate_series(1, $n) i;
-INSERT INTO latchkey_session (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
-  SELECT md5('h' || i), $n + 1, now() - (i || ' seconds')::interval, now(), now() + interval '29 days', 'agent', '127.0.0.1'
-  FROM generate_series(1, 5000) i;
-INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
-  SELECT md5('j' || i), i, md5('f' || i), now(), now() + interval '1 day' FROM generate_series(1, $n) i;
-INSERT INTO latchkey_outstanding_token (jti, user_id, session_id, created_at, expires_at)
-  SELECT md5('o' || i), i, md5('f' || i), now() - interval '2 hours', now() + interval '1 day'
-  FROM generate_series(1, $n, 4) i;
-INSERT INTO latchkey_blacklisted_token (token_id, blacklisted_at)
-  SELECT id, now() FROM latchkey_outstanding_token WHERE created_at < now() - interval '90 minutes';
-ANALYZE;
-SQL
-}
+# The data (pg_generate in pg.sh): users 1..N, all with one Argon2id-shaped hash string (not a real
+# hash: no login here), one live session each with its outstanding refresh token, a quarter rotated
+# once, plus user 'heavy' with 5,000 live sessions.
+FAKE_HASH='argon2$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA'
 
 # The statements as the JDBC repositories send them (named parameters written in), for a user in the middle.
 statements() {
@@ -90,12 +51,12 @@ EOF
 declare -A MS PLAN
 for n in $SIZES; do
   log "generating $n users and sessions"
-  t0=$(now_ns); generate "$n" >/dev/null; log "generated in $(( ($(now_ns) - t0) / 1000000 )) ms"
+  t0=$(now_ns); pg_generate "$n" "$FAKE_HASH" 5000 >/dev/null; log "generated in $(( ($(now_ns) - t0) / 1000000 )) ms"
   while IFS='|' read -r label sql; do
     times=()
     for ((i = 0; i < REPEAT; i++)); do
       # Writes are rolled back, so every run sees the same table.
-      plan=$("${PSQL[@]}" -c "BEGIN; EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) $sql; ROLLBACK;")
+      plan=$(pg_psql -c "BEGIN; EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) $sql; ROLLBACK;")
       times+=("$(sed -nE 's/^Execution Time: ([0-9.]+) ms/\1/p' <<<"$plan")")
     done
     MS[$n.$label]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END { print a[int((NR + 1) / 2)] }')
