@@ -186,10 +186,7 @@ setup() {
 build
 log "output in $OUT"
 {
-  echo "date $(date -u +%FT%TZ)"
-  echo "cpu $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-  echo "java $("$JAVA" -version 2>&1 | head -1)"
-  echo "git $(git -C "$LK_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$LK_ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
+  run_header
   echo "settings sizes='$SIZES' rounds=$ROUNDS duration=$DURATION warmup=$WARMUP connections get=$GET_CONNECTIONS refresh=$REFRESH_CONNECTIONS login=$LOGIN_CONNECTIONS refresh_pool=$REFRESH_POOL access_lifetime=$ACCESS_LIFETIME java_opts='${JVM_OPTS[*]}'"
   echo "load_start $LOAD_START"
 } >"$RESULTS"

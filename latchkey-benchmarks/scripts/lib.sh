@@ -140,3 +140,11 @@ run_wrk() {
 field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<"$2"; }   # field <name> <RESULT line>
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# run_header: the lines every results file starts with (when, on what, which code).
+run_header() {
+  echo "date $(date -u +%FT%TZ)"
+  echo "cpu $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "java $("$JAVA" -version 2>&1 | head -1)"
+  echo "git $(git -C "$LK_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$LK_ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
+}

@@ -230,10 +230,7 @@ run_database() {
 build
 log "output in $OUT"
 {
-  echo "date $(date -u +%FT%TZ)"
-  echo "cpu $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-  echo "java $("$JAVA" -version 2>&1 | head -1)"
-  echo "git $(git -C "$LK_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$LK_ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
+  run_header
   echo "settings duration=$DURATION warmup=$WARMUP threads=${THREADS:-2} connections=$CONNECTIONS login_connections=$LOGIN_CONNECTIONS java_opts='${JAVA_OPTS:-}'"
 } >"$RESULTS"
 
