@@ -207,7 +207,8 @@ public record LatchkeyProperties(@DefaultValue("./data") Path dataDirectory, @De
 	 * refreshing at once) before that counts as reuse and revokes the session
 	 * @param maximumLifetime absolute lifetime of a session, however often it rotates
 	 * @param revocationPollInterval how often each instance picks up sessions revoked by others
-	 * @param userCacheTtl how long the request path may reuse a user it looked up
+	 * @param userCacheTtl how long the request path may reuse a user it looked up, and that
+	 * user's sign-up fields
 	 * @param cleanupEnabled whether expired refresh-token rows and sessions are deleted on a schedule
 	 * @param cleanupInterval how often expired rows are deleted
 	 * @param cleanupBatchSize how many rows one cleanup statement deletes

@@ -110,7 +110,8 @@ class StorageConfiguration {
 			LatchkeyProperties properties, LatchkeyResilienceProperties resilience, Clock clock,
 			DatabaseMonitor monitor, ObjectProvider<SignUpField> signUpFields) {
 		return new CachingUserFieldRepository(new JdbcUserFieldRepository(jdbc(dataSource, resilience)),
-				outageTolerance(properties, resilience), clock, monitor, signUpFields.orderedStream().findAny().isPresent());
+				properties.sessions().userCacheTtl(), outageTolerance(properties, resilience), clock, monitor,
+				signUpFields.orderedStream().findAny().isPresent());
 	}
 
 	@Bean
