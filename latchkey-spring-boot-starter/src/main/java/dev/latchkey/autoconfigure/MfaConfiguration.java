@@ -5,7 +5,6 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,12 +22,10 @@ import dev.latchkey.mfa.TotpSecrets;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.throttle.LoginThrottle;
 import dev.latchkey.token.key.GeneratedSigningKey;
-import dev.latchkey.token.SessionStarter;
-import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.MfaController;
-import dev.latchkey.web.TokenResponses;
+import dev.latchkey.web.SignIn;
 
 /**
  * TOTP second factors and recovery codes, on with {@code latchkey.mfa.enabled=true}.
@@ -89,9 +86,8 @@ class MfaConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MfaController latchkeyMfaController(SecondFactors secondFactors, SessionStarter sessionStarter, TokenResponses responses,
-				ClientInfos clients, ObjectProvider<LoginCheck> checks) {
-			return new MfaController(secondFactors, sessionStarter, responses, clients, checks.orderedStream().toList());
+		MfaController latchkeyMfaController(SecondFactors secondFactors, SignIn signIn, ClientInfos clients) {
+			return new MfaController(secondFactors, signIn, clients);
 		}
 
 	}

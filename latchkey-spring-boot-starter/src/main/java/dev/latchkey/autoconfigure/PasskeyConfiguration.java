@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,12 +16,10 @@ import dev.latchkey.passkey.JdbcPasskeyCredentials;
 import dev.latchkey.passkey.JdbcPasskeyUsers;
 import dev.latchkey.passkey.Passkeys;
 import dev.latchkey.passkey.WebAuthnChallenges;
-import dev.latchkey.token.SessionStarter;
-import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.UserRepository;
 import dev.latchkey.web.ClientInfos;
 import dev.latchkey.web.PasskeyController;
-import dev.latchkey.web.TokenResponses;
+import dev.latchkey.web.SignIn;
 
 /**
  * Passkeys, on with {@code latchkey.passkeys.enabled=true}.
@@ -49,9 +46,8 @@ class PasskeyConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PasskeyController latchkeyPasskeyController(Passkeys passkeys, SessionStarter sessionStarter, TokenResponses responses,
-				ClientInfos clients, ObjectProvider<LoginCheck> checks) {
-			return new PasskeyController(passkeys, sessionStarter, responses, clients, checks.orderedStream().toList());
+		PasskeyController latchkeyPasskeyController(Passkeys passkeys, SignIn signIn, ClientInfos clients) {
+			return new PasskeyController(passkeys, signIn, clients);
 		}
 
 	}

@@ -56,6 +56,7 @@ import dev.latchkey.web.PasswordChangeController;
 import dev.latchkey.web.RefreshTokenSource;
 import dev.latchkey.web.RequestLimitFilter;
 import dev.latchkey.web.SessionsController;
+import dev.latchkey.web.SignIn;
 import dev.latchkey.web.SignUpController;
 import dev.latchkey.web.SiteResolver;
 import dev.latchkey.web.SlidingTokenController;
@@ -214,11 +215,15 @@ class WebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenObtainController latchkeyTokenObtainController(PasswordLogin logins, SessionStarter sessionStarter,
-			TokenResponses responses, ClientInfos clients, ObjectProvider<LoginCheck> checks,
+	SignIn latchkeySignIn(SessionStarter sessionStarter, TokenResponses responses, ObjectProvider<LoginCheck> checks) {
+		return new SignIn(sessionStarter, responses, checks.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenObtainController latchkeyTokenObtainController(PasswordLogin logins, SignIn signIn, ClientInfos clients,
 			ObjectProvider<SecondFactors> secondFactors) {
-		return new TokenObtainController(logins, sessionStarter, responses, clients, checks.orderedStream().toList(),
-				secondFactors.getIfAvailable());
+		return new TokenObtainController(logins, signIn, clients, secondFactors.getIfAvailable());
 	}
 
 	@Bean

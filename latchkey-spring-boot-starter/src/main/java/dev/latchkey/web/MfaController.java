@@ -16,10 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.latchkey.mfa.QrCode;
 import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.token.ClientInfo;
-import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.FieldErrors;
-import dev.latchkey.user.LoginCheck;
 
 /**
  * TOTP second factors and recovery codes ({@code /api/auth/mfa/...}), and the second step of a
@@ -38,21 +35,14 @@ public class MfaController {
 
 	private final SecondFactors secondFactors;
 
-	private final SessionStarter sessionStarter;
-
-	private final TokenResponses responses;
+	private final SignIn signIn;
 
 	private final ClientInfos clients;
 
-	private final List<LoginCheck> checks;
-
-	public MfaController(SecondFactors secondFactors, SessionStarter sessionStarter, TokenResponses responses,
-			ClientInfos clients, List<LoginCheck> checks) {
+	public MfaController(SecondFactors secondFactors, SignIn signIn, ClientInfos clients) {
 		this.secondFactors = secondFactors;
-		this.sessionStarter = sessionStarter;
-		this.responses = responses;
+		this.signIn = signIn;
 		this.clients = clients;
-		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -124,9 +114,7 @@ public class MfaController {
 		errors.throwIfAny();
 		ClientInfo client = this.clients.from(request);
 		SecondFactors.Completed completed = this.secondFactors.completeLogin(token, code, client);
-		this.checks.forEach((check) -> check.check(completed.user()));
-		TokenPair pair = this.sessionStarter.start(completed.user().id(), client, completed.amr());
-		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
+		return this.signIn.complete(completed.user(), client, completed.amr());
 	}
 
 	/**

@@ -20,10 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.latchkey.passkey.Passkeys;
 import dev.latchkey.token.ClientInfo;
-import dev.latchkey.token.TokenPair;
-import dev.latchkey.token.SessionStarter;
 import dev.latchkey.user.FieldErrors;
-import dev.latchkey.user.LoginCheck;
 import dev.latchkey.user.User;
 import dev.latchkey.web.error.ClientErrorException;
 
@@ -45,21 +42,14 @@ public class PasskeyController {
 
 	private final Passkeys passkeys;
 
-	private final SessionStarter sessionStarter;
-
-	private final TokenResponses responses;
+	private final SignIn signIn;
 
 	private final ClientInfos clients;
 
-	private final List<LoginCheck> checks;
-
-	public PasskeyController(Passkeys passkeys, SessionStarter sessionStarter, TokenResponses responses, ClientInfos clients,
-			List<LoginCheck> checks) {
+	public PasskeyController(Passkeys passkeys, SignIn signIn, ClientInfos clients) {
 		this.passkeys = passkeys;
-		this.sessionStarter = sessionStarter;
-		this.responses = responses;
+		this.signIn = signIn;
 		this.clients = clients;
-		this.checks = List.copyOf(checks);
 	}
 
 	@PostMapping(ApiPaths.PREFIX + ApiPaths.PASSKEY_REGISTRATION_OPTIONS)
@@ -104,9 +94,7 @@ public class PasskeyController {
 		errors.throwIfAny();
 		ClientInfo client = this.clients.from(request);
 		User user = this.passkeys.login(credential);
-		this.checks.forEach((check) -> check.check(user));
-		TokenPair pair = this.sessionStarter.start(user.id(), client, AMR);
-		return this.responses.respond(HttpStatus.OK, this.responses.tokenBody(pair), pair);
+		return this.signIn.complete(user, client, AMR);
 	}
 
 	private static String credential(SubmittedForm form, FieldErrors errors) {
