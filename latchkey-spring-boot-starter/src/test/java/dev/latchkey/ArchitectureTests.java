@@ -23,7 +23,7 @@ class ArchitectureTests {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
 					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
-					"dev.latchkey.account..", "dev.latchkey.fault..", "dev.latchkey.mfa..")
+					"dev.latchkey.account..", "dev.latchkey.fault..", "dev.latchkey.mfa..", "dev.latchkey.background..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
@@ -66,6 +66,20 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
 					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
 					"dev.latchkey.account..", "dev.latchkey.web..", "dev.latchkey.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void backgroundPackageWhenCompiledThenDependsOnNoOtherLatchkeyPackage() {
+		// database schedules on it: the other way round would be a cycle.
+		noClasses().that()
+			.resideInAPackage("dev.latchkey.background..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.latchkey.token..", "dev.latchkey.password..", "dev.latchkey.user..",
+					"dev.latchkey.throttle..", "dev.latchkey.audit..", "dev.latchkey.database..", "dev.latchkey.mail..",
+					"dev.latchkey.account..", "dev.latchkey.fault..", "dev.latchkey.mfa..", "dev.latchkey.passkey..",
+					"dev.latchkey.web..", "dev.latchkey.autoconfigure..")
 			.check(CLASSES);
 	}
 
