@@ -1,14 +1,12 @@
 package dev.latchkey.autoconfigure;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
+import dev.latchkey.background.BackgroundSchedule;
 import dev.latchkey.token.RevokedSessions;
 
 /**
@@ -16,7 +14,7 @@ import dev.latchkey.token.RevokedSessions;
  * instances (every {@code latchkey.sessions.revocation-poll-interval}) and deleting expired
  * refresh-token rows and idle attempt counters (every {@code latchkey.sessions.cleanup-interval}, when enabled).
  */
-public final class LatchkeyBackgroundTasks implements SmartLifecycle {
+public final class LatchkeyBackgroundTasks extends BackgroundSchedule {
 
 	private static final Logger logger = LoggerFactory.getLogger(LatchkeyBackgroundTasks.class);
 
@@ -26,42 +24,23 @@ public final class LatchkeyBackgroundTasks implements SmartLifecycle {
 
 	private final LatchkeyProperties.Sessions settings;
 
-	private ScheduledExecutorService scheduler;
-
 	LatchkeyBackgroundTasks(RevokedSessions revokedSessions, Runnable cleanup, LatchkeyProperties.Sessions settings) {
+		super("latchkey-background");
 		this.revokedSessions = revokedSessions;
 		this.cleanup = cleanup;
 		this.settings = settings;
 	}
 
 	@Override
-	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "latchkey-background");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long poll = this.settings.revocationPollInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(() -> run("revocation reload", this.revokedSessions::reload), 0, poll,
-				TimeUnit.MILLISECONDS);
+	protected List<Job> jobs() {
+		List<Job> jobs = new ArrayList<>();
+		jobs.add(Job.atOnceThenEvery(() -> run("revocation reload", this.revokedSessions::reload),
+				this.settings.revocationPollInterval()));
 		if (this.settings.cleanupEnabled()) {
-			long cleanup = this.settings.cleanupInterval().toMillis();
-			this.scheduler.scheduleWithFixedDelay(() -> run("expired row cleanup", this.cleanup),
-					cleanup, cleanup, TimeUnit.MILLISECONDS);
+			jobs.add(new Job(() -> run("expired row cleanup", this.cleanup), this.settings.cleanupInterval(),
+					this.settings.cleanupInterval()));
 		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+		return jobs;
 	}
 
 	private static void run(String name, Runnable task) {

@@ -1,15 +1,12 @@
 package dev.latchkey.autoconfigure;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
+import dev.latchkey.background.BackgroundSchedule;
 import dev.latchkey.mail.OutboxSender;
 
 /**
@@ -17,7 +14,7 @@ import dev.latchkey.mail.OutboxSender;
  * to stop: mail delivery never runs on a request thread, nor on the thread that picks up revoked
  * sessions.
  */
-public final class MailOutboxWorker implements SmartLifecycle {
+public final class MailOutboxWorker extends BackgroundSchedule {
 
 	private static final Logger logger = LoggerFactory.getLogger(MailOutboxWorker.class);
 
@@ -25,22 +22,15 @@ public final class MailOutboxWorker implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
-	private ScheduledExecutorService scheduler;
-
 	MailOutboxWorker(OutboxSender sender, Duration pollInterval) {
+		super("latchkey-mail");
 		this.sender = sender;
 		this.pollInterval = pollInterval;
 	}
 
 	@Override
-	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "latchkey-mail");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long poll = this.pollInterval.toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::sendDue, 0, poll, TimeUnit.MILLISECONDS);
+	protected List<Job> jobs() {
+		return List.of(Job.atOnceThenEvery(this::sendDue, this.pollInterval));
 	}
 
 	private void sendDue() {
@@ -53,19 +43,6 @@ public final class MailOutboxWorker implements SmartLifecycle {
 			// The database may be down: the next poll tries again.
 			logger.warn("Latchkey mail outbox check failed: {}", ex.toString());
 		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }

@@ -1,14 +1,12 @@
 package dev.latchkey.database;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import dev.latchkey.background.BackgroundSchedule;
 
 /**
  * Checks the database in the background, on its own thread, and remembers the outcome, so that
@@ -16,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * frozen server) shows as DOWN once no check has succeeded for the interval plus the timeout.
  * Logs once when the database becomes unavailable and once when it is back.
  */
-public final class DatabaseMonitor implements SmartLifecycle, DatabaseAvailability {
+public final class DatabaseMonitor extends BackgroundSchedule implements DatabaseAvailability {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseMonitor.class);
 
@@ -30,14 +28,13 @@ public final class DatabaseMonitor implements SmartLifecycle, DatabaseAvailabili
 
 	private volatile State lastOutcome = State.UP;
 
-	private ScheduledExecutorService scheduler;
-
 	/**
 	 * @param probe the check, throwing when the database cannot serve us
 	 * @param interval time between the end of one check and the start of the next
 	 * @param timeout how long a check may take before the database counts as unavailable
 	 */
 	public DatabaseMonitor(Runnable probe, Duration interval, Duration timeout) {
+		super("latchkey-database-check");
 		this.probe = probe;
 		this.interval = interval;
 		this.timeout = timeout;
@@ -94,26 +91,8 @@ public final class DatabaseMonitor implements SmartLifecycle, DatabaseAvailabili
 	}
 
 	@Override
-	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "latchkey-database-check");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.scheduleWithFixedDelay(this::check, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	protected List<Job> jobs() {
+		return List.of(Job.atOnceThenEvery(this::check, this.interval));
 	}
 
 }
