@@ -23,16 +23,16 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * DRF spells every path with a trailing slash, and clients send both spellings: on Latchkey's
  * paths only, the slash is dropped before security and MVC see the request, so each controller
  * maps one spelling and answers both alike. This is what Spring's {@code UrlHandlerFilter} does
- * with {@code wrapRequest()}, with three differences, all for the request that is stripped (the
- * DRF spelling of an authenticated call such as {@code GET /api/auth/user/}):
+ * with {@code wrapRequest()}, but:
  * <ul>
+ * <li>the path is matched within the application: {@code UrlHandlerFilter} matches its patterns
+ * against the whole path, context path included, so under {@code server.servlet.context-path}
+ * nothing was stripped and {@code POST /ctx/api/token/} answered 404;</li>
  * <li>a path is matched only against the patterns whose leading literal text its URI contains (as
  * in {@link ApiPathMatcher}), not all 40;</li>
  * <li>the stripped path is parsed once and kept on the request while it passes the rest of the
- * chain: {@code UrlHandlerFilter} clears it, and then each of Spring Security's path matchers
- * parsed it again (BENCHMARKS.md section 13);</li>
- * <li>the path is matched within the application, so a context path does not stop the slash
- * from being dropped.</li>
+ * chain, where {@code UrlHandlerFilter} cleared it and each of Spring Security's path matchers
+ * then parsed it again.</li>
  * </ul>
  * A request whose path does not end with a slash passes without any pattern being matched.
  */
