@@ -45,6 +45,9 @@ final class DataDirectory implements BeanFactoryPostProcessor, EnvironmentAware,
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (Boolean.getBoolean("spring.aot.processing")) {
+			return; // the build's process-aot: no database is opened, and the module folder gets no ./data
+		}
 		for (Path directory : this.directories) {
 			if (Files.notExists(directory) && isPosix(directory.toAbsolutePath().getRoot())) {
 				try {

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
+import dev.latchkey.server.aot.AheadOfTimeGuard;
 import dev.latchkey.server.command.ServerCommands;
 
 /**
@@ -13,7 +14,8 @@ import dev.latchkey.server.command.ServerCommands;
  *
  * <p>Given a command ({@code createsuperuser}, {@code changepassword}, {@code flushexpiredtokens},
  * {@code import-django-users}, {@code help}) it runs that instead and exits with its code; see
- * {@link ServerCommands}.
+ * {@link ServerCommands}. Otherwise it starts on the bean definitions Spring AOT prepared at build
+ * time when the configuration is the build's ({@link AheadOfTimeGuard}).
  */
 @SpringBootApplication
 public class LatchkeyServerApplication {
@@ -28,7 +30,9 @@ public class LatchkeyServerApplication {
 		if (ServerCommands.isCommand(args)) {
 			System.exit(ServerCommands.run(args));
 		}
-		SpringApplication.run(LatchkeyServerApplication.class, args);
+		SpringApplication application = new SpringApplication(LatchkeyServerApplication.class);
+		application.addListeners(new AheadOfTimeGuard());
+		application.run(args);
 	}
 
 	@Bean

@@ -1,15 +1,11 @@
 package dev.latchkey.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,12 @@ class H2CrashDurabilityIntegrationTests {
 	@TempDir
 	Path directory;
 
-	private Process server;
+	private final List<ChildServer> servers = new ArrayList<>();
 
 	@AfterEach
-	void stopServer() throws InterruptedException {
-		if (this.server != null) {
-			this.server.destroyForcibly();
-			this.server.waitFor(30, TimeUnit.SECONDS);
+	void stopServers() throws InterruptedException {
+		for (ChildServer server : this.servers) {
+			server.close();
 		}
 	}
 
@@ -68,8 +63,7 @@ class H2CrashDurabilityIntegrationTests {
 			revoked.add(pair);
 		}
 		String last = signUp(api);
-		this.server.destroyForcibly();
-		assertThat(this.server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.servers.get(0).kill()).isTrue();
 
 		HttpApi restarted = start("second");
 		for (String username : signedUp) {
@@ -92,35 +86,12 @@ class H2CrashDurabilityIntegrationTests {
 		return username;
 	}
 
-	/** Start the server in a child JVM on the default configuration and wait until it is ready. */
+
+	/** The server on the default configuration. */
 	private HttpApi start(String name) throws IOException, InterruptedException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Path log = this.directory.resolve(name + ".log");
-		this.server = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), LatchkeyServerApplication.class.getName(), "--server.port=" + port,
-				"--spring.main.banner-mode=off")
-			.directory(this.directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		HttpApi api = new HttpApi(port);
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline && this.server.isAlive()) {
-			try {
-				if (api.send("GET", "/actuator/health/readiness", Map.of(), null).status() == 200) {
-					return api;
-				}
-			}
-			catch (UncheckedIOException ex) {
-				// Not listening yet.
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("The server did not become ready: " + Files.readString(log));
+		ChildServer server = ChildServer.start(this.directory, name, "--spring.main.banner-mode=off");
+		this.servers.add(server);
+		return server.api();
 	}
 
 }

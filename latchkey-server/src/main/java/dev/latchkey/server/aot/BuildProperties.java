@@ -1,0 +1,116 @@
+package dev.latchkey.server.aot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The properties a build consulted while Spring AOT fixed the server's bean definitions, each with
+ * a digest of the value it had (SHA-256, so that no secret of the build's environment lands in the
+ * jar; an unset property has the digest {@value #UNSET}). Kept in the jar as
+ * {@value #RESOURCE}.
+ */
+public final class BuildProperties {
+
+	/** Where the build writes them, relative to the class path. */
+	public static final String RESOURCE = "META-INF/latchkey/aot-build-properties.properties";
+
+	static final String UNSET = "unset";
+
+	/**
+	 * Properties whose value changes no bean definition, though the build consults them:
+	 * {@code server.port} is compared with {@code management.server.port}, which is recorded
+	 * itself and decides whether the management endpoints get a server of their own;
+	 * {@code spring.application.pid} is the process's id.
+	 */
+	static final Set<String> IGNORED = Set.of("server.port", "spring.application.pid");
+
+	private final Map<String, String> digests;
+
+	BuildProperties(Map<String, String> digests) {
+		this.digests = new TreeMap<>(digests);
+	}
+
+	/** The values the environment gives the consulted properties now. */
+	static BuildProperties of(Set<String> names, Environment environment) {
+		Map<String, String> digests = new TreeMap<>();
+		for (String name : names) {
+			if (!IGNORED.contains(name)) {
+				digests.put(name, digest(environment.getProperty(name)));
+			}
+		}
+		return new BuildProperties(digests);
+	}
+
+	/** Those the build recorded, or {@code null} when this build did not run Spring AOT. */
+	static BuildProperties load(ClassLoader classLoader) {
+		try (InputStream in = classLoader.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				return null;
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			Map<String, String> digests = new TreeMap<>();
+			properties.stringPropertyNames().forEach((name) -> digests.put(name, properties.getProperty(name)));
+			return new BuildProperties(digests);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The recorded properties whose value in the environment is not the build's, by name. */
+	List<String> changedIn(Environment environment) {
+		List<String> changed = new ArrayList<>();
+		this.digests.forEach((name, digest) -> {
+			if (!digest.equals(digest(environment.getProperty(name)))) {
+				changed.add(name);
+			}
+		});
+		return changed;
+	}
+
+	String text() {
+		Properties properties = new Properties();
+		properties.putAll(this.digests);
+		StringWriter out = new StringWriter();
+		try {
+			properties.store(out, "Properties consulted by process-aot, with SHA-256 digests of their values");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+	int size() {
+		return this.digests.size();
+	}
+
+	private static String digest(String value) {
+		if (value == null) {
+			return UNSET;
+		}
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
