@@ -46,6 +46,7 @@ ALL_CONFIGS=(
   "trivial|17|trivial|$SMALL|"
   "latchkey-x-cds|17|latchkey-x|$SMALL -XX:SharedArchiveFile=$OUT/latchkey-17.jsa|"
   "latchkey-x-cds-c1|17|latchkey-x|$SMALL -XX:SharedArchiveFile=$OUT/latchkey-17.jsa -XX:TieredStopAtLevel=1|"
+  "latchkey-x-cds-noaot|17|latchkey-x|$SMALL -XX:SharedArchiveFile=$OUT/latchkey-17-noaot.jsa -Dspring.aot.enabled=false|"
   "latchkey-25|25|latchkey|$SMALL|"
   "latchkey-25-x-aot|25|latchkey-x|$SMALL -XX:AOTCache=$OUT/latchkey-25.aot|"
   "latchkey-nodoc|17|latchkey|$SMALL|--springdoc.api-docs.enabled=false"
@@ -120,14 +121,14 @@ exercise() {
 }
 
 declare -A SKIP
-train() {   # train <config whose cache it makes> <cache file> <JVM option>
-  local name="$1" cache="$2" flag="$3"
+train() {   # train <config whose cache it makes> <cache file> <JVM option> [another JVM option]
+  local name="$1" cache="$2" flag="$3" extra="${4:-}"
   [[ " $CONFIGS " == *" $name "* ]] || return 0
   config "$name"
   if [[ ! -x "$C_JAVA" ]]; then log "no JDK for $name; skipped"; SKIP[$name]=1; return 0; fi
   log "training $name"
   if [[ "$flag" == -XX:ArchiveClassesAtExit=* ]]; then
-    (cd "$OUT" && mkdir -p "work-$name" && cd "work-$name" && "$C_JAVA" $SMALL "$flag" -Dspring.context.exit=onRefresh \
+    (cd "$OUT" && mkdir -p "work-$name" && cd "work-$name" && "$C_JAVA" $SMALL "$flag" $extra -Dspring.context.exit=onRefresh \
         -jar "$C_JAR" --server.port=0 --latchkey.jwt.signing-key="$LK_SIGNING_KEY" >"$OUT/train-$name.log" 2>&1) || true
   else
     # A server run with the traffic of exercise(), stopped by SIGTERM: the JVM writes the cache as it exits.
@@ -149,6 +150,8 @@ train() {   # train <config whose cache it makes> <cache file> <JVM option>
 }
 train latchkey-x-cds "$OUT/latchkey-17.jsa" "-XX:ArchiveClassesAtExit=$OUT/latchkey-17.jsa"
 [[ -s "$OUT/latchkey-17.jsa" ]] || train latchkey-x-cds-c1 "$OUT/latchkey-17.jsa" "-XX:ArchiveClassesAtExit=$OUT/latchkey-17.jsa"
+train latchkey-x-cds-noaot "$OUT/latchkey-17-noaot.jsa" "-XX:ArchiveClassesAtExit=$OUT/latchkey-17-noaot.jsa" \
+  -Dspring.aot.enabled=false
 train trivial-x-cds "$OUT/trivial-17.jsa" "-XX:ArchiveClassesAtExit=$OUT/trivial-17.jsa"
 train latchkey-25-x-aot "$OUT/latchkey-25.aot" "-XX:AOTCacheOutput=$OUT/latchkey-25.aot"
 train trivial-25-x-aot "$OUT/trivial-25.aot" "-XX:AOTCacheOutput=$OUT/trivial-25.aot"
