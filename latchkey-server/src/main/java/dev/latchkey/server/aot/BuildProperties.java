@@ -34,9 +34,13 @@ public final class BuildProperties {
 	 * Properties whose value changes no bean definition, though the build consults them:
 	 * {@code server.port} is compared with {@code management.server.port}, which is recorded
 	 * itself and decides whether the management endpoints get a server of their own;
-	 * {@code spring.application.pid} is the process's id.
+	 * {@code spring.application.pid} is the process's id and {@code spring.application.version}
+	 * the jar's {@code Implementation-Version} (there is no jar yet when the build records);
+	 * {@code spring.main.banner-mode} decides whether a banner is printed (the build's is off, to
+	 * keep the build quiet).
 	 */
-	static final Set<String> IGNORED = Set.of("server.port", "spring.application.pid");
+	static final Set<String> IGNORED = Set.of("server.port", "spring.application.pid", "spring.application.version",
+			"spring.main.banner-mode");
 
 	private final Map<String, String> digests;
 
