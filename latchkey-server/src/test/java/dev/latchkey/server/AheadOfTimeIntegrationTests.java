@@ -12,8 +12,8 @@ import dev.latchkey.server.aot.BuildProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server as {@code main} starts it, on the bean definitions {@code process-aot} generated in
- * this build (before the tests): on them when its configuration is the build's, on the usual
+ * The server as {@code main} starts it, on its runtime class path, on the bean definitions
+ * {@code process-aot} generated in this build (before the tests): on them when its configuration is the build's, on the usual
  * condition evaluation when a property the conditions read has another value, which then takes
  * effect ({@link AheadOfTimeGuard}).
  */
@@ -37,7 +37,7 @@ class AheadOfTimeIntegrationTests {
 
 	@Test
 	void theBuildsConfigurationStartsOnTheGeneratedDefinitions() throws Exception {
-		try (ChildServer server = ChildServer.start(this.directory, "aot")) {
+		try (ChildServer server = ChildServer.startOnRuntimeClassPath(this.directory, "aot")) {
 			assertThat(server.log()).contains("Starting AOT-processed LatchkeyServerApplication");
 			HttpApi api = server.api();
 			assertThat(api.signUp("aot_user", PASSWORD).status()).isEqualTo(201);
@@ -50,7 +50,8 @@ class AheadOfTimeIntegrationTests {
 
 	@Test
 	void aChangedPropertyStartsOnTheUsualConditionsAndTakesEffect() throws Exception {
-		try (ChildServer server = ChildServer.start(this.directory, "changed", "--latchkey.mfa.enabled=false")) {
+		try (ChildServer server = ChildServer.startOnRuntimeClassPath(this.directory, "changed",
+				"--latchkey.mfa.enabled=false")) {
 			assertThat(server.log()).doesNotContain("AOT-processed")
 				.contains("Starting without the bean definitions prepared at build time (Spring AOT): [latchkey.mfa.enabled]");
 			HttpApi api = server.api();

@@ -1,5 +1,6 @@
 package dev.latchkey.server;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,18 +32,35 @@ final class ChildServer implements AutoCloseable {
 	}
 
 	/**
+	 * The server on the test class path.
 	 * @param directory the working directory
 	 * @param name names the log file, {@code <name>.log} in the directory
 	 * @param arguments more arguments for the server, after its port
 	 */
 	static ChildServer start(Path directory, String name, String... arguments) throws IOException, InterruptedException {
+		return start(System.getProperty("java.class.path"), directory, name, arguments);
+	}
+
+	/**
+	 * The server on the class path it runs on outside the tests: its classes and its runtime
+	 * dependencies ({@code target/runtime.classpath}, written by Maven before the tests).
+	 */
+	static ChildServer startOnRuntimeClassPath(Path directory, String name, String... arguments)
+			throws IOException, InterruptedException {
+		String dependencies = Files.readString(Path.of("target", "runtime.classpath")).strip();
+		String classPath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + dependencies;
+		return start(classPath, directory, name, arguments);
+	}
+
+	private static ChildServer start(String classPath, Path directory, String name, String... arguments)
+			throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				"-cp", System.getProperty("java.class.path"), LatchkeyServerApplication.class.getName(),
+				"-cp", classPath, LatchkeyServerApplication.class.getName(),
 				"--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = directory.resolve(name + ".log");

@@ -14,9 +14,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * configuration is the one they were generated for, and on the usual condition evaluation
  * otherwise. Spring AOT fixes every {@code @Conditional} when the jar is built, so a property that
  * turns a feature on or off (MFA, passkeys, mail, a key source, the management port, the data
- * source) would be silently ignored by a context started on them; this guard compares every
- * property the build consulted ({@link BuildProperties}) with the environment, once it is fully
- * prepared, and enables AOT ({@code spring.aot.enabled}, read when the context is created) only
+ * source), and an auto-configuration a jar added to the class path brings, would be silently
+ * ignored by a context started on them; this guard compares every property the build consulted,
+ * and the auto-configurations on the class path ({@link BuildProperties}), with the environment
+ * once it is fully prepared and with the class path, and enables AOT ({@code spring.aot.enabled}, read when the context is created) only
  * if none differs. An operator's own {@code -Dspring.aot.enabled} is left as given.
  *
  * <p>While {@code process-aot} runs, it puts {@link PropertyLookups} first among the property
@@ -40,11 +41,12 @@ public final class AheadOfTimeGuard implements ApplicationListener<ApplicationEn
 		if (System.getProperty(ENABLED) != null) {
 			return;
 		}
-		BuildProperties build = BuildProperties.load(event.getSpringApplication().getClassLoader());
+		ClassLoader classLoader = event.getSpringApplication().getClassLoader();
+		BuildProperties build = BuildProperties.load(classLoader);
 		if (build == null) {
 			return;
 		}
-		List<String> changed = build.changedIn(environment);
+		List<String> changed = build.changedIn(environment, classLoader);
 		if (changed.isEmpty()) {
 			System.setProperty(ENABLED, "true");
 		}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.core.env.Environment;
 
 /**
  * The properties a build consulted while Spring AOT fixed the server's bean definitions, each with
  * a digest of the value it had (SHA-256, so that no secret of the build's environment lands in the
- * jar; an unset property has the digest {@value #UNSET}). Kept in the jar as
- * {@value #RESOURCE}.
+ * jar; an unset property has the digest {@value #UNSET}), and likewise the auto-configurations on
+ * its class path ({@value #AUTO_CONFIGURATIONS}: a jar added to the class path, as
+ * {@code loader.path} does, may bring more). Kept in the jar as {@value #RESOURCE}.
  */
 public final class BuildProperties {
 
@@ -29,6 +33,9 @@ public final class BuildProperties {
 	public static final String RESOURCE = "META-INF/latchkey/aot-build-properties.properties";
 
 	static final String UNSET = "unset";
+
+	/** The entry for the auto-configuration classes the class path declares. */
+	static final String AUTO_CONFIGURATIONS = "(auto-configurations)";
 
 	/**
 	 * Properties whose value changes no bean definition, though the build consults them:
@@ -48,14 +55,15 @@ public final class BuildProperties {
 		this.digests = new TreeMap<>(digests);
 	}
 
-	/** The values the environment gives the consulted properties now. */
-	static BuildProperties of(Set<String> names, Environment environment) {
+	/** The values the environment gives the consulted properties now, and the class path's auto-configurations. */
+	static BuildProperties of(Set<String> names, Environment environment, ClassLoader classLoader) {
 		Map<String, String> digests = new TreeMap<>();
 		for (String name : names) {
 			if (!IGNORED.contains(name)) {
 				digests.put(name, digest(environment.getProperty(name)));
 			}
 		}
+		digests.put(AUTO_CONFIGURATIONS, autoConfigurations(classLoader));
 		return new BuildProperties(digests);
 	}
 
@@ -76,15 +84,26 @@ public final class BuildProperties {
 		}
 	}
 
-	/** The recorded properties whose value in the environment is not the build's, by name. */
-	List<String> changedIn(Environment environment) {
+	/**
+	 * The recorded properties whose value in the environment is not the build's, by name, and
+	 * {@value #AUTO_CONFIGURATIONS} if the class path declares others.
+	 */
+	List<String> changedIn(Environment environment, ClassLoader classLoader) {
 		List<String> changed = new ArrayList<>();
 		this.digests.forEach((name, digest) -> {
-			if (!digest.equals(digest(environment.getProperty(name)))) {
+			String now = name.equals(AUTO_CONFIGURATIONS) ? autoConfigurations(classLoader)
+					: digest(environment.getProperty(name));
+			if (!digest.equals(now)) {
 				changed.add(name);
 			}
 		});
 		return changed;
+	}
+
+	private static String autoConfigurations(ClassLoader classLoader) {
+		List<String> names = new ArrayList<>(ImportCandidates.load(AutoConfiguration.class, classLoader).getCandidates());
+		Collections.sort(names);
+		return digest(String.join("\n", names));
 	}
 
 	String text() {
@@ -98,10 +117,6 @@ public final class BuildProperties {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
-	}
-
-	int size() {
-		return this.digests.size();
 	}
 
 	private static String digest(String value) {

@@ -21,7 +21,7 @@ public final class BuildPropertiesRecorder implements BeanFactoryInitializationA
 		if (!(environment.getPropertySources().get(PropertyLookups.NAME) instanceof PropertyLookups lookups)) {
 			return null;
 		}
-		BuildProperties properties = BuildProperties.of(lookups.names(), environment);
+		BuildProperties properties = BuildProperties.of(lookups.names(), environment, beanFactory.getBeanClassLoader());
 		String text = properties.text();
 		return (generationContext, code) -> generationContext.getGeneratedFiles()
 			.addResourceFile(BuildProperties.RESOURCE, text);

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BuildPropertiesTests {
 
+	private static final ClassLoader CLASS_PATH = BuildPropertiesTests.class.getClassLoader();
+
 	@TempDir
 	Path directory;
 
@@ -29,30 +31,33 @@ class BuildPropertiesTests {
 	void aStartDiffersFromTheBuildInEveryPropertyChangedSetOrUnset() {
 		StandardEnvironment build = environment(Map.of("latchkey.mfa.enabled", "true", "spring.mail.host", "smtp.example"));
 		BuildProperties recorded = BuildProperties.of(Set.of("latchkey.mfa.enabled", "spring.mail.host",
-				"latchkey.passkeys.enabled"), build);
+				"latchkey.passkeys.enabled"), build, CLASS_PATH);
 
-		assertThat(recorded.changedIn(build)).isEmpty();
+		assertThat(recorded.changedIn(build, CLASS_PATH)).isEmpty();
 		assertThat(recorded.changedIn(environment(Map.of("latchkey.mfa.enabled", "false", "spring.mail.host",
-				"smtp.example")))).containsExactly("latchkey.mfa.enabled");
+				"smtp.example")), CLASS_PATH)).containsExactly("latchkey.mfa.enabled");
 		assertThat(recorded.changedIn(environment(Map.of("latchkey.mfa.enabled", "true", "spring.mail.host",
-				"smtp.example", "latchkey.passkeys.enabled", "false")))).containsExactly("latchkey.passkeys.enabled");
-		assertThat(recorded.changedIn(environment(Map.of("latchkey.mfa.enabled", "true"))))
+				"smtp.example", "latchkey.passkeys.enabled", "false")), CLASS_PATH))
+			.containsExactly("latchkey.passkeys.enabled");
+		assertThat(recorded.changedIn(environment(Map.of("latchkey.mfa.enabled", "true")), CLASS_PATH))
 			.containsExactly("spring.mail.host");
 	}
 
 	@Test
 	void theServerPortAndTheProcessIdAreNotCompared() {
 		BuildProperties recorded = BuildProperties.of(Set.of("server.port", "spring.application.pid"),
-				environment(Map.of("server.port", "8000", "spring.application.pid", "41")));
+				environment(Map.of("server.port", "8000", "spring.application.pid", "41")), CLASS_PATH);
 
-		assertThat(recorded.size()).isZero();
-		assertThat(recorded.changedIn(environment(Map.of("server.port", "9000", "spring.application.pid", "42")))).isEmpty();
+		assertThat(recorded.text()).doesNotContain("server.port", "spring.application.pid");
+		assertThat(recorded.changedIn(environment(Map.of("server.port", "9000", "spring.application.pid", "42")),
+				CLASS_PATH)).isEmpty();
 	}
 
 	@Test
 	void theRecordKeepsDigestsNotValuesAndReadsBackTheSame() throws Exception {
 		StandardEnvironment build = environment(Map.of("latchkey.jwt.signing-key", "a-secret-signing-key-of-the-build"));
-		BuildProperties recorded = BuildProperties.of(Set.of("latchkey.jwt.signing-key", "latchkey.mfa.enabled"), build);
+		BuildProperties recorded = BuildProperties.of(Set.of("latchkey.jwt.signing-key", "latchkey.mfa.enabled"), build,
+				CLASS_PATH);
 		Path resource = this.directory.resolve(BuildProperties.RESOURCE);
 		Files.createDirectories(resource.getParent());
 		Files.writeString(resource, recorded.text());
@@ -60,11 +65,25 @@ class BuildPropertiesTests {
 		assertThat(recorded.text()).doesNotContain("a-secret-signing-key-of-the-build");
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null)) {
 			BuildProperties read = BuildProperties.load(loader);
-			assertThat(read.changedIn(build)).isEmpty();
-			assertThat(read.changedIn(environment(Map.of()))).containsExactly("latchkey.jwt.signing-key");
+			assertThat(read.changedIn(build, CLASS_PATH)).isEmpty();
+			assertThat(read.changedIn(environment(Map.of()), CLASS_PATH)).containsExactly("latchkey.jwt.signing-key");
 		}
 		try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
 			assertThat(BuildProperties.load(empty)).as("a build without process-aot").isNull();
+		}
+	}
+
+	@Test
+	void aJarBringingAnotherAutoConfigurationDiffersFromTheBuild() throws Exception {
+		StandardEnvironment environment = environment(Map.of());
+		BuildProperties recorded = BuildProperties.of(Set.of(), environment, CLASS_PATH);
+		Path imports = this.directory.resolve("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+		Files.createDirectories(imports.getParent());
+		Files.writeString(imports, "com.example.plugin.PluginAutoConfiguration\n");
+
+		assertThat(recorded.changedIn(environment, CLASS_PATH)).isEmpty();
+		try (URLClassLoader plugin = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, CLASS_PATH)) {
+			assertThat(recorded.changedIn(environment, plugin)).containsExactly(BuildProperties.AUTO_CONFIGURATIONS);
 		}
 	}
 
