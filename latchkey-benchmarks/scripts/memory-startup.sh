@@ -54,6 +54,8 @@ ALL_CONFIGS=(
   "extracted-cds-112|17|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:SharedArchiveFile=$OUT/app-17.jsa|"
   "extracted-cds-c1-112|17|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:SharedArchiveFile=$OUT/app-17.jsa -XX:TieredStopAtLevel=1 -Xss512k|"
   "jdk25-extracted-aot-coh|25|extracted|$SMALL -XX:+UseCompactObjectHeaders -XX:AOTCache=$OUT/app-25-coh.aot|"
+  # Issue 18, third pass: the README's command without Spring AOT's prepared bean definitions (own archive).
+  "extracted-cds-noaot|17|extracted|$SMALL -XX:SharedArchiveFile=$OUT/app-17-noaot.jsa -Dspring.aot.enabled=false|"
   "jdk25-extracted-aot-coh-c1-112|25|extracted|-Xmx112m -Xmn24m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:AOTCache=$OUT/app-25-coh.aot -XX:TieredStopAtLevel=1 -Xss512k|"
 )
 CONFIGS="${CONFIGS:-default xmx128m-serial xmx128m-serial-c1 xmx128m-serial-trim extracted extracted-cds extracted-cds-c1 extracted-cds-lazy jdk25-extracted-aot}"
@@ -98,6 +100,10 @@ declare -A SKIP
 if [[ " $CONFIGS " == *" extracted-cds"* || " $CONFIGS " == *"-cds-"* ]]; then
   train cds-17 17 "-XX:ArchiveClassesAtExit=$OUT/app-17.jsa"
   [[ -s "$OUT/app-17.jsa" ]] || { log "no CDS archive was written; skipping the CDS configurations"; SKIP[extracted-cds]=1; SKIP[extracted-cds-c1]=1; SKIP[extracted-cds-lazy]=1; }
+fi
+if [[ " $CONFIGS " == *" extracted-cds-noaot "* ]]; then
+  train cds-17-noaot 17 "-XX:ArchiveClassesAtExit=$OUT/app-17-noaot.jsa" -Dspring.aot.enabled=false
+  [[ -s "$OUT/app-17-noaot.jsa" ]] || SKIP[extracted-cds-noaot]=1
 fi
 if [[ " $CONFIGS " == *" jdk25-extracted-aot-coh"* ]]; then
   if [[ -x "$JAVA25" ]]; then
@@ -148,7 +154,7 @@ for name in $CONFIGS; do
   oom=$(grep -c 'OutOfMemoryError' "$OUT/$name-load.log" || true)
   stop_server
   config "$name"
-  line="| $name | \`${C_OPTS:-none}${C_ARGS:+ $C_ARGS}\`$( [[ $C_JAVA == "$JAVA25" ]] && echo ' (JDK 25)' || true) | $(median <<<"${STARTUPS[$name]}") ($(xargs <<<"${STARTUPS[$name]}")) | $(median <<<"${RSS_START[$name]}") | $(field rps "$u") | $rss_u | $(field rps "$l") ($(field non2xx "$l")$( (( oom > 0 )) && echo ", OutOfMemoryError x$oom" || true)) | $rss_l | $hwm |"
+  line="| $name | \`${C_OPTS:-none}${C_ARGS:+ $C_ARGS}\`$( [[ $C_JAVA == "$JAVA25" ]] && echo ' (JDK 25)' || true) | $(median <<<"${STARTUPS[$name]:-}") ($(xargs <<<"${STARTUPS[$name]:-}")) | $(median <<<"${RSS_START[$name]:-}") | $(field rps "$u") | $rss_u | $(field rps "$l") ($(field non2xx "$l")$( (( oom > 0 )) && echo ", OutOfMemoryError x$oom" || true)) | $rss_l | $hwm |"
   echo "$line" >>"$OUT/results.md"
   log "$line"
 done
