@@ -12,9 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import dev.latchkey.web.ApiPathMatcher;
 import dev.latchkey.web.ApiPaths;
 import dev.latchkey.web.ClientInfos;
 
@@ -35,16 +33,12 @@ class ApiSecurityConfiguration {
 	@Order(ORDER)
 	@ConditionalOnMissingBean(name = "latchkeyApiSecurityFilterChain")
 	SecurityFilterChain latchkeyApiSecurityFilterChain(HttpSecurity http, LatchkeyProperties properties,
-			ClientInfos clients, ObjectProvider<PathPatternRequestMatcher.Builder> matchers) throws Exception {
-		// The builder Spring Security itself takes for requestMatchers(String...): the same matchers,
-		// each tried only when the request can match it (ApiPathMatcher).
-		PathPatternRequestMatcher.Builder builder = matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults);
-		String prefix = properties.web().apiPrefix();
-		http.securityMatcher(new ApiPathMatcher(builder, ApiPaths.patterns(prefix)));
+			ClientInfos clients) throws Exception {
+		http.securityMatcher(ApiPaths.patterns(properties.web().apiPrefix()).toArray(String[]::new));
 		SecurityConfiguration.harden(http, properties, clients)
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(new ApiPathMatcher(builder, ApiPaths.publicPatterns(prefix)))
+				.requestMatchers(ApiPaths.publicPatterns(properties.web().apiPrefix()).toArray(String[]::new))
 				.permitAll()
 				.requestMatchers(properties.web().apiPrefix() + ApiPaths.ADMIN_USERS + "/**")
 				.hasRole("SUPERUSER")

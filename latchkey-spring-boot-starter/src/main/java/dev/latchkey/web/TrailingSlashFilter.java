@@ -2,7 +2,6 @@ package dev.latchkey.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -28,8 +27,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>the path is matched within the application: {@code UrlHandlerFilter} matches its patterns
  * against the whole path, context path included, so under {@code server.servlet.context-path}
  * nothing was stripped and {@code POST /ctx/api/token/} answered 404;</li>
- * <li>a path is matched only against the patterns whose leading literal text its URI contains (as
- * in {@link ApiPathMatcher}), not all 40;</li>
  * <li>the stripped path is parsed once and kept on the request while it passes the rest of the
  * chain, where {@code UrlHandlerFilter} cleared it and each of Spring Security's path matchers
  * then parsed it again.</li>
@@ -38,7 +35,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class TrailingSlashFilter extends OncePerRequestFilter {
 
-	private final List<Candidate> candidates;
+	private final List<PathPattern> patterns;
 
 	/**
 	 * @param paths Latchkey's path patterns ({@link ApiPaths#patterns}); those that end with a slash
@@ -46,10 +43,7 @@ public final class TrailingSlashFilter extends OncePerRequestFilter {
 	 */
 	public TrailingSlashFilter(List<String> paths) {
 		PathPatternParser parser = new PathPatternParser();
-		this.candidates = paths.stream()
-			.filter((path) -> path.endsWith("/"))
-			.map((path) -> new Candidate(ApiPathMatcher.leadingLiteral(path), parser.parse(path)))
-			.toList();
+		this.patterns = paths.stream().filter((path) -> path.endsWith("/")).map(parser::parse).toList();
 	}
 
 	@Override
@@ -63,7 +57,7 @@ public final class TrailingSlashFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
 				? ServletRequestPathUtils.getParsedRequestPath(request) : ServletRequestPathUtils.parse(request);
-		if (!isLatchkeyPathWithSlash(request.getRequestURI(), path.pathWithinApplication())) {
+		if (!isLatchkeyPathWithSlash(path.pathWithinApplication())) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -83,14 +77,13 @@ public final class TrailingSlashFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private boolean isLatchkeyPathWithSlash(String uri, PathContainer path) {
+	private boolean isLatchkeyPathWithSlash(PathContainer path) {
 		List<PathContainer.Element> elements = path.elements();
 		if (elements.size() < 2 || !"/".equals(elements.get(elements.size() - 1).value())) {
 			return false;
 		}
-		String plain = ApiPathMatcher.isPlain(uri) ? uri.toLowerCase(Locale.ROOT) : null;
-		for (Candidate candidate : this.candidates) {
-			if ((plain == null || plain.contains(candidate.literal())) && candidate.pattern().matches(path)) {
+		for (PathPattern pattern : this.patterns) {
+			if (pattern.matches(path)) {
 				return true;
 			}
 		}
@@ -101,9 +94,6 @@ public final class TrailingSlashFilter extends OncePerRequestFilter {
 	static String trim(String path) {
 		int slash = StringUtils.hasLength(path) ? path.lastIndexOf('/') : -1;
 		return (slash != -1) ? path.substring(0, slash) : path;
-	}
-
-	private record Candidate(String literal, PathPattern pattern) {
 	}
 
 	/** The request without its trailing slash, except while it is forwarded. */

@@ -1,7 +1,9 @@
 package dev.latchkey.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -54,7 +56,7 @@ class TrailingSlashFilterTests {
 	@Test
 	void stripsWhateverSpringsFilterStripsAndNothingElse() throws Exception {
 		int stripped = 0;
-		for (String uri : ApiPathMatcherTests.uris()) {
+		for (String uri : uris()) {
 			String expected = unparsed(seen(this.spring, request("", uri)));
 			String actual = seen(this.filter, request("", uri));
 			assertThat(unparsed(actual)).as(uri).isEqualTo(expected);
@@ -130,6 +132,36 @@ class TrailingSlashFilterTests {
 	/** What the chain saw, less the parsed path (Spring's filter clears it, this one keeps it). */
 	private static String unparsed(String seen) {
 		return seen.replaceAll(" parsed=.*$", "");
+	}
+
+
+	/** Every spelling of every pattern with its variables filled, their neighbours, and random noise. */
+	private static List<String> uris() {
+		List<String> uris = new ArrayList<>();
+		for (String pattern : PATTERNS) {
+			String path = pattern.replaceAll("\\{[^}]*}", "42");
+			uris.add(path);
+			uris.add(path.toUpperCase());
+			uris.add(path + "x");
+			uris.add(path + "/extra");
+			uris.add(path.replace("/api/", "/api//"));
+			uris.add(path.replace("/api/", "/%61pi/"));
+			uris.add(path + ";jsessionid=1");
+			uris.add("/app" + path);
+			uris.add("/other" + path);
+			uris.add(path.substring(0, path.length() / 2));
+		}
+		uris.addAll(List.of("/", "/api", "/api/", "/api/orders", "/bench/ping", "/actuator/health", "/app/api/token/"));
+		Random random = new Random(18);
+		String alphabet = "/apiuthoknesr%;.-_";
+		for (int i = 0; i < 2_000; i++) {
+			StringBuilder uri = new StringBuilder("/");
+			for (int j = random.nextInt(30); j > 0; j--) {
+				uri.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			uris.add(uri.toString());
+		}
+		return uris;
 	}
 
 }
