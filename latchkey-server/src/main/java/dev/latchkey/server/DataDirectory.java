@@ -17,6 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 
 /**
@@ -45,7 +46,7 @@ final class DataDirectory implements BeanFactoryPostProcessor, EnvironmentAware,
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (Boolean.getBoolean("spring.aot.processing")) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
 			return; // the build's process-aot: no database is opened, and the module folder gets no ./data
 		}
 		for (Path directory : this.directories) {

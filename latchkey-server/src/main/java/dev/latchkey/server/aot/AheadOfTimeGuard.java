@@ -5,8 +5,10 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -25,20 +27,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public final class AheadOfTimeGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-	static final String ENABLED = "spring.aot.enabled";
-
-	static final String PROCESSING = "spring.aot.processing";
-
 	private static final Log logger = LogFactory.getLog(AheadOfTimeGuard.class);
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
-		if (Boolean.getBoolean(PROCESSING)) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
 			environment.getPropertySources().addFirst(new PropertyLookups());
 			return;
 		}
-		if (System.getProperty(ENABLED) != null) {
+		if (System.getProperty(AotDetector.AOT_ENABLED) != null) {
 			return;
 		}
 		ClassLoader classLoader = event.getSpringApplication().getClassLoader();
@@ -48,7 +46,7 @@ public final class AheadOfTimeGuard implements ApplicationListener<ApplicationEn
 		}
 		List<String> changed = build.changedIn(environment, classLoader);
 		if (changed.isEmpty()) {
-			System.setProperty(ENABLED, "true");
+			System.setProperty(AotDetector.AOT_ENABLED, "true");
 		}
 		else {
 			logger.info("Starting without the bean definitions prepared at build time (Spring AOT): " + changed
