@@ -17,10 +17,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * otherwise. Spring AOT fixes every {@code @Conditional} when the jar is built, so a property that
  * turns a feature on or off (MFA, passkeys, mail, a key source, the management port, the data
  * source), and an auto-configuration a jar added to the class path brings, would be silently
- * ignored by a context started on them; this guard compares every property the build consulted,
+ * ignored by a context started on them. This guard compares every property the build consulted,
  * and the auto-configurations on the class path ({@link BuildProperties}), with the environment
- * once it is fully prepared and with the class path, and enables AOT ({@code spring.aot.enabled}, read when the context is created) only
- * if none differs. An operator's own {@code -Dspring.aot.enabled} is left as given.
+ * once it is fully prepared and with the class path, and enables AOT ({@code spring.aot.enabled},
+ * read when the context is created) only if none differs. An operator's own
+ * {@code -Dspring.aot.enabled} is left as given.
  *
  * <p>While {@code process-aot} runs, it puts {@link PropertyLookups} first among the property
  * sources instead, so that the build can record what its conditions read.
